@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
     description = "Finds music that sounds alike and tags music from its audio.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      Bench.class,
     })
 public final class SoundAlike implements Runnable {
 

@@ -1,0 +1,20 @@
+package org.soundalike.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code soundalike bench <part>}: measurements for docs/benchmarks.md (never timed tests). */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = "Measure a performance-sensitive part; prints JSON to record in docs/benchmarks.md.",
+    subcommands = {})
+public final class Bench implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+}
