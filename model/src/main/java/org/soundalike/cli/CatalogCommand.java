@@ -10,8 +10,10 @@ import org.soundalike.dataset.CatalogOptions;
 import org.soundalike.dataset.CatalogSummary;
 import org.soundalike.dataset.Catalogs;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code soundalike catalog DIR}: recognises a catalog folder and prints a JSON summary of it. */
 @Command(
@@ -20,6 +22,8 @@ import picocli.CommandLine.Parameters;
     description = "Read a catalog folder (tracks.csv, MTG-Jamendo or MagnaTagATune) and print a JSON summary: "
         + "format, tracks per split, vocabulary, tag frequencies, missing audio files, fingerprint.")
 public final class CatalogCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
 
   @Parameters(index = "0", paramLabel = "DIR", description = "The catalog folder.")
   Path dir;
@@ -42,11 +46,13 @@ public final class CatalogCommand implements Callable<Integer> {
     try {
       catalog = Catalogs.open(dir, new CatalogOptions(audioRoot, lowQualityAudio));
     } catch (CatalogException e) {
-      System.err.println("soundalike catalog: " + e.getMessage());
+      spec.commandLine().getErr().println("soundalike catalog: " + e.getMessage());
       return 2;
     }
     CatalogSummary summary = CatalogSummary.of(catalog, missingShown);
-    System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(summary));
+    spec.commandLine().getOut().println(
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(summary));
+    spec.commandLine().getOut().flush();
     return 0;
   }
 }
