@@ -13,6 +13,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -31,9 +34,13 @@ import org.apache.commons.csv.CSVRecord;
  *       double-quoted): {@code clip_id}, 188 tag columns of 0/1, {@code mp3_path}.
  * </ul>
  *
- * The split files are required, plus at least one of the two path sources. When
- * {@code annotations_final.csv} is present every clip's 50 values are checked against its columns:
- * the split files carry no header, so this is what proves their tag order is {@link #TOP_50}.
+ * The files are looked for in the folder itself, then in {@code magnatagatune/} below it (CLMR's
+ * layout, audio folders {@code 0} .. {@code f} beside them; the audio root defaults to the folder
+ * the split files are in). The split files are required, plus at least one of the two path
+ * sources. If musicnn-training's {@code output_labels_mtt.txt} is there too, its list is the
+ * vocabulary (it states the vectors' order); otherwise {@link #TOP_50}. When
+ * {@code annotations_final.csv} is present every clip's values are checked against its columns:
+ * the split files carry no header, so this is what proves their tag order is the vocabulary's.
  * The track id is the clip id.
  */
 public final class MagnaTagATune {
@@ -41,6 +48,9 @@ public final class MagnaTagATune {
   public static final String FORMAT = "magnatagatune";
   public static final String ANNOTATIONS = "annotations_final.csv";
   public static final String INDEX = "index_mtt.tsv";
+  public static final String OUTPUT_LABELS = "output_labels_mtt.txt";
+  private static final String CLMR_FOLDER = "magnatagatune";
+  private static final Pattern QUOTED = Pattern.compile("'([^']*)'|\"([^\"]*)\"");
   private static final Map<Split, String> SPLIT_FILES =
       Map.of(Split.TRAIN, "train_gt_mtt.tsv", Split.VALID, "val_gt_mtt.tsv", Split.TEST, "test_gt_mtt.tsv");
 
@@ -59,13 +69,23 @@ public final class MagnaTagATune {
 
   private MagnaTagATune() {}
 
+  /** The folder holding the split files: {@code dir} itself or CLMR's {@code dir/magnatagatune}. */
+  public static Optional<Path> splitFolder(Path dir) {
+    for (Path candidate : List.of(dir, dir.resolve(CLMR_FOLDER))) {
+      if (SPLIT_FILES.values().stream().anyMatch(name -> Files.isRegularFile(candidate.resolve(name)))) {
+        return Optional.of(candidate);
+      }
+    }
+    return Optional.empty();
+  }
+
   public static boolean isCatalog(Path dir) {
-    return SPLIT_FILES.values().stream().anyMatch(name -> Files.isRegularFile(dir.resolve(name)));
+    return splitFolder(dir).isPresent();
   }
 
   static String lookedFor() {
     return "train_gt_mtt.tsv, val_gt_mtt.tsv, test_gt_mtt.tsv with index_mtt.tsv or annotations_final.csv"
-        + " (MagnaTagATune, CLMR's pons2017 split)";
+        + " in . or magnatagatune/ (MagnaTagATune, CLMR's pons2017 split)";
   }
 
   /**
@@ -74,14 +94,19 @@ public final class MagnaTagATune {
    *     values disagree with annotations_final.csv
    */
   public static Catalog open(Path dir, CatalogOptions options) throws IOException {
+    Path folder = splitFolder(dir).orElseThrow(
+        () -> new CatalogException(dir + ": no MagnaTagATune split file; looked for " + lookedFor()));
     for (String name : SPLIT_FILES.values()) {
-      if (!Files.isRegularFile(dir.resolve(name))) {
-        throw new CatalogException(dir.resolve(name) + ": missing (a MagnaTagATune catalog needs "
+      if (!Files.isRegularFile(folder.resolve(name))) {
+        throw new CatalogException(folder.resolve(name) + ": missing (a MagnaTagATune catalog needs "
             + String.join(", ", SPLIT_FILES.values()) + ")");
       }
     }
-    Path annotationsFile = dir.resolve(ANNOTATIONS);
-    Path indexFile = dir.resolve(INDEX);
+    Path labelsFile = folder.resolve(OUTPUT_LABELS);
+    TagVocabulary vocabulary =
+        Files.isRegularFile(labelsFile) ? readOutputLabels(labelsFile) : TagVocabulary.of(TOP_50);
+    Path annotationsFile = folder.resolve(ANNOTATIONS);
+    Path indexFile = folder.resolve(INDEX);
     boolean annotated = Files.isRegularFile(annotationsFile);
     Map<String, Annotation> annotations = annotated ? readAnnotations(annotationsFile) : Map.of();
     Map<String, String> paths;
@@ -91,14 +116,14 @@ public final class MagnaTagATune {
       paths = new HashMap<>();
       annotations.forEach((id, a) -> paths.put(id, a.path()));
     } else {
-      throw new CatalogException(dir + ": MagnaTagATune split files found, but neither " + INDEX + " nor "
+      throw new CatalogException(folder + ": MagnaTagATune split files found, but neither " + INDEX + " nor "
           + ANNOTATIONS + " to give the clips' audio paths");
     }
-    Path audioRoot = options.audioRootFor(dir);
+    Path audioRoot = options.audioRootFor(folder);
     List<Track> tracks = new ArrayList<>();
     Map<String, String> firstSeen = new HashMap<>();
     for (Split split : Split.values()) {
-      Path file = dir.resolve(SPLIT_FILES.get(split));
+      Path file = folder.resolve(SPLIT_FILES.get(split));
       try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
         String line;
         int number = 0;
@@ -110,7 +135,7 @@ public final class MagnaTagATune {
           String where = file + " line " + number;
           Track track;
           try {
-            GroundTruth truth = parseGroundTruth(line);
+            GroundTruth truth = parseGroundTruth(line, vocabulary);
             String path = paths.get(truth.clipId());
             if (path == null) {
               throw new IllegalArgumentException("clip " + truth.clipId() + " has no audio path in "
@@ -118,7 +143,7 @@ public final class MagnaTagATune {
             }
             Annotation annotation = annotations.get(truth.clipId());
             if (annotated) {
-              checkAgainst(truth, annotation, annotationsFile);
+              checkAgainst(truth, annotation, annotationsFile, vocabulary);
             }
             track = new Track(truth.clipId(), audioRoot.resolve(path), split, truth.tags());
           } catch (IllegalArgumentException e) {
@@ -132,16 +157,17 @@ public final class MagnaTagATune {
         }
       }
     }
-    return Catalog.of(FORMAT, dir, audioRoot, TagVocabulary.of(TOP_50), tracks);
+    return Catalog.of(FORMAT, folder, audioRoot, vocabulary, tracks);
   }
 
   record GroundTruth(String clipId, TagSet tags) {}
 
-  /** One line of a pons2017 split file: {@code clip_id<TAB>[v1, ..., v50]}, each value 0 or 1. */
-  static GroundTruth parseGroundTruth(String line) {
+  /** One line of a pons2017 split file: {@code clip_id<TAB>[v1, ..., vT]}, each value 0 or 1. */
+  static GroundTruth parseGroundTruth(String line, TagVocabulary vocabulary) {
     String[] fields = line.split("\t");
     if (fields.length != 2) {
-      throw new IllegalArgumentException("expected clip_id<TAB>[50 values], found " + fields.length + " columns");
+      throw new IllegalArgumentException(
+          "expected clip_id<TAB>[" + vocabulary.size() + " values], found " + fields.length + " columns");
     }
     String clipId = clipId(fields[0]);
     String list = fields[1].trim();
@@ -149,14 +175,14 @@ public final class MagnaTagATune {
       throw new IllegalArgumentException("the values of clip " + clipId + " are not a [..] list");
     }
     String[] values = list.substring(1, list.length() - 1).split(",");
-    if (values.length != TOP_50.size()) {
+    if (values.length != vocabulary.size()) {
       throw new IllegalArgumentException("clip " + clipId + " has " + values.length + " values, expected "
-          + TOP_50.size() + " (one per top-50 tag)");
+          + vocabulary.size() + " (one per tag of the vocabulary)");
     }
     List<String> tags = new ArrayList<>();
     for (int i = 0; i < values.length; i++) {
       if (isOne(values[i], clipId)) {
-        tags.add(TOP_50.get(i));
+        tags.add(vocabulary.tag(i));
       }
     }
     return new GroundTruth(clipId, TagSet.of(tags));
@@ -252,15 +278,42 @@ public final class MagnaTagATune {
     return rows;
   }
 
-  private static void checkAgainst(GroundTruth truth, Annotation annotation, Path annotationsFile) {
+  private static void checkAgainst(
+      GroundTruth truth, Annotation annotation, Path annotationsFile, TagVocabulary vocabulary) {
     if (annotation == null) {
       throw new IllegalArgumentException("clip " + truth.clipId() + " is not in " + annotationsFile);
     }
-    List<String> expected = TOP_50.stream().filter(annotation.tags()::contains).toList();
+    List<String> expected = vocabulary.tags().stream().filter(annotation.tags()::contains).toList();
     if (!TagSet.of(expected).equals(truth.tags())) {
-      throw new IllegalArgumentException("clip " + truth.clipId() + " has top-50 tags " + truth.tags().tags()
+      throw new IllegalArgumentException("clip " + truth.clipId() + " has tags " + truth.tags().tags()
           + " but " + annotationsFile + " line " + annotation.line() + " says " + expected
-          + " (are the split files in the standard top-50 order?)");
+          + " (are the split files in the vocabulary's tag order?)");
+    }
+  }
+
+  /**
+   * musicnn-training's {@code output_labels_mtt.txt}: a comment line, then
+   * {@code MTT_LABELS = ['guitar', 'classical', ...]}, the order of the split files' vectors.
+   */
+  static TagVocabulary readOutputLabels(Path file) throws IOException {
+    String text = Files.readString(file, StandardCharsets.UTF_8);
+    int open = text.indexOf('[');
+    int close = text.lastIndexOf(']');
+    if (open < 0 || close < open) {
+      throw new CatalogException(file + ": expected a list of quoted tags, MTT_LABELS = ['guitar', ...]");
+    }
+    List<String> tags = new ArrayList<>();
+    Matcher quoted = QUOTED.matcher(text.substring(open + 1, close));
+    while (quoted.find()) {
+      tags.add(quoted.group(1) != null ? quoted.group(1) : quoted.group(2));
+    }
+    if (tags.isEmpty()) {
+      throw new CatalogException(file + ": the tag list is empty");
+    }
+    try {
+      return TagVocabulary.of(tags);
+    } catch (IllegalArgumentException e) {
+      throw new CatalogException(file + ": " + e.getMessage(), e);
     }
   }
 

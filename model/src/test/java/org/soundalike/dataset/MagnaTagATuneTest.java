@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -210,5 +213,54 @@ class MagnaTagATuneTest {
     // then the tags counted once, in column order: "guitar" is the first of them.
     assertThat(MagnaTagATune.mostFrequentTags(dir.resolve("annotations_final.csv"), 4))
         .containsExactly("singer", "classical", "strings", "guitar");
+  }
+
+  @Test
+  void findsClmrsMagnatagatuneSubFolderAndTakesAudioFromThere() throws IOException {
+    Path folder = dir.resolve("magnatagatune");
+    Fixtures.magnatagatuneSplits(folder);
+
+    Catalog catalog = Catalogs.open(dir);
+
+    assertThat(catalog.format()).isEqualTo("magnatagatune");
+    assertThat(catalog.track("2").orElseThrow().audio()).isEqualTo(folder.resolve(Fixtures.mttPath(2)));
+  }
+
+  @Test
+  void outputLabelsFileGivesTheVocabulary() throws IOException {
+    Fixtures.magnatagatuneSplits(dir);
+    Fixtures.magnatagatuneAnnotations(dir);
+    String list = String.join(", ", MagnaTagATune.TOP_50.stream().map(t -> "'" + t + "'").toList());
+    Files.writeString(dir.resolve("output_labels_mtt.txt"), "# Output labels\nMTT_LABELS = [" + list + "]\n");
+
+    Catalog catalog = MagnaTagATune.open(dir, CatalogOptions.defaults());
+
+    assertThat(catalog.vocabulary().tags()).isEqualTo(MagnaTagATune.TOP_50);
+  }
+
+  @Test
+  void anOutputLabelsFileInAnotherOrderIsCaughtByAnnotationsFinal() throws IOException {
+    Fixtures.magnatagatuneSplits(dir);
+    Fixtures.magnatagatuneAnnotations(dir);
+    List<String> reversed = new ArrayList<>(MagnaTagATune.TOP_50);
+    Collections.reverse(reversed);
+    String list = String.join(", ", reversed.stream().map(t -> "'" + t + "'").toList());
+    Files.writeString(dir.resolve("output_labels_mtt.txt"), "MTT_LABELS = [" + list + "]\n");
+
+    assertThatThrownBy(() -> MagnaTagATune.open(dir, CatalogOptions.defaults()))
+        .isInstanceOf(CatalogException.class)
+        .hasMessageContaining("train_gt_mtt.tsv line 1")
+        .hasMessageContaining("tag order");
+  }
+
+  @Test
+  void aMalformedOutputLabelsFileIsNamed() throws IOException {
+    Fixtures.magnatagatuneSplits(dir);
+    Path labels = dir.resolve("output_labels_mtt.txt");
+    Files.writeString(labels, "guitar classical slow\n");
+
+    assertThatThrownBy(() -> MagnaTagATune.open(dir, CatalogOptions.defaults()))
+        .isInstanceOf(CatalogException.class)
+        .hasMessageContaining(labels.toString());
   }
 }
