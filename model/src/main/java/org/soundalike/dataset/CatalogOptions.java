@@ -25,8 +25,8 @@ public record CatalogOptions(Path audioRoot, boolean lowQualityAudio) {
     return new CatalogOptions(audioRoot, low);
   }
 
-  /** The audio root for a catalog found in {@code catalogDir}. */
+  /** The audio root (absolute) for a catalog found in {@code catalogDir}. */
   public Path audioRootFor(Path catalogDir) {
-    return audioRoot == null ? catalogDir : audioRoot;
+    return (audioRoot == null ? catalogDir : audioRoot).toAbsolutePath().normalize();
   }
 }

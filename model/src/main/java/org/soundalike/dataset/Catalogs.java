@@ -20,7 +20,9 @@ public final class Catalogs {
    * @throws CatalogException when {@code dir} is not a folder or holds none of them; the message
    *     lists what was looked for
    */
-  public static Catalog open(Path dir, CatalogOptions options) throws IOException {
+  public static Catalog open(Path folder, CatalogOptions options) throws IOException {
+    // Absolute, so that the tracks' audio paths do not depend on the working directory later.
+    Path dir = folder.toAbsolutePath().normalize();
     if (!Files.isDirectory(dir)) {
       throw new CatalogException(dir + ": not a folder");
     }

@@ -56,4 +56,15 @@ class CatalogsTest {
         .isInstanceOf(CatalogException.class)
         .hasMessageContaining("nowhere: not a folder");
   }
+
+  @Test
+  void aRelativeFolderGivesAbsoluteAudioPaths() throws IOException {
+    Fixtures.jamendo(dir);
+    Path relative = Path.of("").toAbsolutePath().relativize(dir);
+
+    Catalog catalog = Catalogs.open(relative, CatalogOptions.defaults().withAudioRoot(relative.resolve("audio")));
+
+    assertThat(catalog.tracks()).allMatch(t -> t.audio().isAbsolute());
+    assertThat(catalog.track("track_0000241").orElseThrow().audio()).isEqualTo(dir.resolve("audio/41/241.mp3"));
+  }
 }
