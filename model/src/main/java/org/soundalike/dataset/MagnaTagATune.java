@@ -109,55 +109,65 @@ public final class MagnaTagATune {
     Path indexFile = folder.resolve(INDEX);
     boolean annotated = Files.isRegularFile(annotationsFile);
     Map<String, Annotation> annotations = annotated ? readAnnotations(annotationsFile) : Map.of();
-    Map<String, String> paths;
+    PathSource paths;
     if (Files.isRegularFile(indexFile)) {
-      paths = readIndex(indexFile);
+      paths = new PathSource(indexFile, readIndex(indexFile));
     } else if (annotated) {
-      paths = new HashMap<>();
-      annotations.forEach((id, a) -> paths.put(id, a.path()));
+      Map<String, String> byClip = new HashMap<>();
+      annotations.forEach((id, a) -> byClip.put(id, a.path()));
+      paths = new PathSource(annotationsFile, byClip);
     } else {
       throw new CatalogException(folder + ": MagnaTagATune split files found, but neither " + INDEX + " nor "
           + ANNOTATIONS + " to give the clips' audio paths");
     }
     Path audioRoot = options.audioRootFor(folder);
+    Check check = annotated ? new Check(annotationsFile, annotations) : null;
     List<Track> tracks = new ArrayList<>();
     Map<String, String> firstSeen = new HashMap<>();
     for (Split split : Split.values()) {
-      Path file = folder.resolve(SPLIT_FILES.get(split));
-      try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-        String line;
-        int number = 0;
-        while ((line = in.readLine()) != null) {
-          number++;
-          if (line.isBlank()) {
-            continue;
-          }
-          String where = file + " line " + number;
-          Track track;
-          try {
-            GroundTruth truth = parseGroundTruth(line, vocabulary);
-            String path = paths.get(truth.clipId());
-            if (path == null) {
-              throw new IllegalArgumentException("clip " + truth.clipId() + " has no audio path in "
-                  + (Files.isRegularFile(indexFile) ? indexFile : annotationsFile));
-            }
-            Annotation annotation = annotations.get(truth.clipId());
-            if (annotated) {
-              checkAgainst(truth, annotation, annotationsFile, vocabulary);
-            }
-            track = new Track(truth.clipId(), audioRoot.resolve(path), split, truth.tags());
-          } catch (IllegalArgumentException e) {
-            throw new CatalogException(where + ": " + e.getMessage(), e);
-          }
-          String previous = firstSeen.putIfAbsent(track.id(), where);
-          if (previous != null) {
-            throw new CatalogException(where + ": duplicate clip id " + track.id() + " (first at " + previous + ")");
-          }
-          tracks.add(track);
-        }
-      }
+      readSplit(folder.resolve(SPLIT_FILES.get(split)), split, vocabulary, paths, audioRoot, check, tracks, firstSeen);
     }
     return Catalog.of(FORMAT, folder, audioRoot, vocabulary, tracks);
+  }
+
+  /** Where the clips' audio paths come from: index_mtt.tsv or annotations_final.csv. */
+  private record PathSource(Path file, Map<String, String> byClip) {}
+
+  /** annotations_final.csv's rows, against which every split row is checked. */
+  private record Check(Path file, Map<String, Annotation> rows) {}
+
+  private static void readSplit(Path file, Split split, TagVocabulary vocabulary, PathSource paths, Path audioRoot,
+      Check check, List<Track> tracks, Map<String, String> firstSeen) throws IOException {
+    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      String line;
+      int number = 0;
+      while ((line = in.readLine()) != null) {
+        number++;
+        if (line.isBlank()) {
+          continue;
+        }
+        String where = file + " line " + number;
+        Track track;
+        try {
+          GroundTruth truth = parseGroundTruth(line, vocabulary);
+          String path = paths.byClip().get(truth.clipId());
+          if (path == null) {
+            throw new IllegalArgumentException("clip " + truth.clipId() + " has no audio path in " + paths.file());
+          }
+          if (check != null) {
+            checkAgainst(truth, check.rows().get(truth.clipId()), check.file(), vocabulary);
+          }
+          track = new Track(truth.clipId(), audioRoot.resolve(path), split, truth.tags());
+        } catch (IllegalArgumentException e) {
+          throw new CatalogException(where + ": " + e.getMessage(), e);
+        }
+        String previous = firstSeen.putIfAbsent(track.id(), where);
+        if (previous != null) {
+          throw new CatalogException(where + ": duplicate clip id " + track.id() + " (first at " + previous + ")");
+        }
+        tracks.add(track);
+      }
+    }
   }
 
   record GroundTruth(String clipId, TagSet tags) {}
