@@ -29,7 +29,8 @@ public final class CatalogCommand implements Callable<Integer> {
   Path dir;
 
   @Option(names = "--audio-root", paramLabel = "DIR",
-      description = "Folder the audio paths of MTG-Jamendo or MagnaTagATune are relative to (default: DIR).")
+      description = "Folder the audio paths of MTG-Jamendo or MagnaTagATune are relative to "
+          + "(default: DIR for MTG-Jamendo, the folder of the split files for MagnaTagATune).")
   Path audioRoot;
 
   @Option(names = "--low-quality-audio",
