@@ -16,9 +16,14 @@ import org.soundalike.audio.AudioSpec;
  * {@code aresample} brings it back to 22,050 Hz and {@code atempo} (a WSOLA time stretch)
  * restores the duration, as sox's {@code pitch} effect used by the reference code does.
  *
- * <p>Measured against TarsosDSP's WSOLA + RateTransposer on 59,049-sample excerpts: both land
- * within 0.1 % of the target frequency, FFmpeg took ~7 ms per excerpt and TarsosDSP ~36 ms, and
- * TarsosDSP prints a line to stdout on every call (docs/benchmarks/augment.md).
+ * <p>Chosen over TarsosDSP's WSOLA + RateTransposer after measuring both on 59,049-sample
+ * excerpts: both land within 0.1 % of the target frequency and leave about the same energy off
+ * the shifted tone (-41 vs -43 dB), but FFmpeg took ~5 ms per excerpt against TarsosDSP's
+ * ~27 ms, and TarsosDSP prints a line to stdout on every call (docs/benchmarks/augment.md).
+ *
+ * <p>The result is not sample-aligned with the input: atempo's windowing makes it lead by 10 to
+ * 27 ms depending on the shift (measured). A view needs no alignment with its source (views are
+ * random crops anyway), so this is left as is.
  */
 public final class PitchShift implements Augmentation {
 

@@ -1,6 +1,7 @@
 package org.soundalike.augment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.EnumMap;
@@ -88,7 +89,7 @@ class AugmentationChainTest {
         AppliedAugmentation last = view.applied().get(view.applied().size() - 1);
         assertThat(last.step()).isEqualTo(AugmentationStep.PEAK_NORMALISATION);
         assertThat(last.parameter("gainDb")).isNegative();
-        assertThat(last.parameter("gainDb")).isCloseTo(-20 * Math.log10(last.parameter("inputPeak")), org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(last.parameter("gainDb")).isCloseTo(-20 * Math.log10(last.parameter("inputPeak")), within(1e-9));
         assertThat(Signals.peak(view.audio())).isGreaterThan(0.999);
       }
     }
