@@ -3,9 +3,9 @@ package org.soundalike.augment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * A Butterworth cut-off is its -3 dB point, so the stop band is measured from a third of an
