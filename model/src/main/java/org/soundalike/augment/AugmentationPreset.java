@@ -66,9 +66,13 @@ public record AugmentationPreset(
   public record Reverb(double probability, double maxRoomSize, double maxReverberance, double maxDamping) {}
 
   /**
-   * The paper's values (METHOD.md). The paper gives the noise as an SNR range; the dB bounds here
-   * are the reference code's amplitude ratios 1e-2 and 1e-4 expressed as SNR (40 and 80 dB), so
-   * the two presets add noise over the same span of levels, the paper's drawn uniformly in dB.
+   * The paper's values (METHOD.md). METHOD.md has the paper draw the noise level from an SNR range
+   * in dB but gives no bounds, and the papers' own text could not be consulted here; the bounds
+   * are the reference code's amplitude ratios 1e-2 and 1e-4 (torchaudio-augmentations
+   * {@code Noise(min_snr=0.0001, max_snr=0.01)}, its defaults since 2021-11) expressed as SNR,
+   * 40 and 80 dB. So both presets add noise over the same span of levels; the paper preset draws
+   * it uniformly in dB, the reference preset uniformly in amplitude. Replace the two numbers
+   * here if the paper's are found to differ.
    */
   public static final AugmentationPreset PAPER =
       new AugmentationPreset(
