@@ -1,5 +1,6 @@
 package org.soundalike.augment;
 
+import java.io.Serializable;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,7 +11,7 @@ import java.util.Map;
  *
  * @param parameters drawn values by name, in the order the step reports them
  */
-public record AppliedAugmentation(AugmentationStep step, Map<String, Double> parameters) {
+public record AppliedAugmentation(AugmentationStep step, Map<String, Double> parameters) implements Serializable {
 
   public AppliedAugmentation {
     parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));

@@ -1,5 +1,6 @@
 package org.soundalike.augment;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,10 +21,13 @@ import java.util.random.RandomGenerator;
  * A uniform scale is a pure gain change, which the chain already draws on purpose; clipping
  * instead would add distortion, an eighth augmentation the method does not have.
  */
-public final class AugmentationChain {
+public final class AugmentationChain implements Serializable {
+
+  private static final long serialVersionUID = 1L;
 
   private final AugmentationPreset preset;
-  private final List<Augmentation> steps;
+  // Rebuilt from the preset on deserialisation (readResolve), so a Beam DoFn can hold the chain.
+  private final transient List<Augmentation> steps;
 
   public AugmentationChain(AugmentationPreset preset) {
     this.preset = preset;
@@ -36,6 +40,10 @@ public final class AugmentationChain {
             new Delay(preset.delay()),
             new PitchShift(preset.pitch()),
             new Reverb(preset.reverb()));
+  }
+
+  private Object readResolve() {
+    return new AugmentationChain(preset);
   }
 
   /** The chain of the paper's preset. */

@@ -1,5 +1,6 @@
 package org.soundalike.augment;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Locale;
 
@@ -21,16 +22,17 @@ public record AugmentationPreset(
     Filter filter,
     Delay delay,
     Pitch pitch,
-    Reverb reverb) {
+    Reverb reverb)
+    implements Serializable {
 
   /** Polarity inversion (multiply by -1). */
-  public record Polarity(double probability) {}
+  public record Polarity(double probability) implements Serializable {}
 
   /** Additive white Gaussian noise at a level drawn from {@code level}. */
-  public record Noise(double probability, NoiseLevel level) {}
+  public record Noise(double probability, NoiseLevel level) implements Serializable {}
 
   /** How loud the added white noise is, relative to the excerpt. */
-  public sealed interface NoiseLevel {}
+  public sealed interface NoiseLevel extends Serializable {}
 
   /** Signal-to-noise ratio (power, in dB) drawn uniformly in [minDb, maxDb]. */
   public record SnrDb(double minDb, double maxDb) implements NoiseLevel {}
@@ -43,27 +45,29 @@ public record AugmentationPreset(
   public record RelativeStd(double min, double max) implements NoiseLevel {}
 
   /** Gain drawn uniformly in [minDb, maxDb]. */
-  public record Gain(double probability, double minDb, double maxDb) {}
+  public record Gain(double probability, double minDb, double maxDb) implements Serializable {}
 
   /** A low-pass or a high-pass, 50/50, with the cut-off drawn uniformly in its range. */
   public record Filter(
-      double probability, double lowPassMinHz, double lowPassMaxHz, double highPassMinHz, double highPassMaxHz) {}
+      double probability, double lowPassMinHz, double lowPassMaxHz, double highPassMinHz, double highPassMaxHz)
+      implements Serializable {}
 
   /**
    * Adds a copy delayed by one of {@code millis} at {@code volume}; the sum is multiplied by
    * {@code mixScale}.
    */
-  public record Delay(double probability, List<Integer> millis, double volume, double mixScale) {
+  public record Delay(double probability, List<Integer> millis, double volume, double mixScale)
+      implements Serializable {
     public Delay {
       millis = List.copyOf(millis);
     }
   }
 
   /** Pitch shift by a number of semitones drawn uniformly in [minSemitones, maxSemitones]. */
-  public record Pitch(double probability, double minSemitones, double maxSemitones) {}
+  public record Pitch(double probability, double minSemitones, double maxSemitones) implements Serializable {}
 
   /** Sox-style reverb; room size, reverberance and damping each drawn uniformly in [0, max]. */
-  public record Reverb(double probability, double maxRoomSize, double maxReverberance, double maxDamping) {}
+  public record Reverb(double probability, double maxRoomSize, double maxReverberance, double maxDamping) implements Serializable {}
 
   /**
    * The paper's values (METHOD.md). METHOD.md has the paper draw the noise level from an SNR range

@@ -1,5 +1,6 @@
 package org.soundalike.augment;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -11,7 +12,8 @@ import java.util.List;
  * @param preset the name of the preset whose ranges and probabilities were used
  * @param seed the seed the draws came from: the same excerpt, preset and seed give the same view
  */
-public record AugmentedExcerpt(float[] audio, List<AppliedAugmentation> applied, String preset, long seed) {
+public record AugmentedExcerpt(float[] audio, List<AppliedAugmentation> applied, String preset, long seed)
+    implements Serializable {
 
   public AugmentedExcerpt {
     applied = List.copyOf(applied);

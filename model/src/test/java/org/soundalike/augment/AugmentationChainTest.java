@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -94,6 +99,31 @@ class AugmentationChainTest {
       }
     }
     assertThat(normalised).as("full-scale noise with echo or reverb must need normalising sometimes").isPositive();
+  }
+
+  @Test
+  void survivesJavaSerialisationAsABeamDoFnFieldWouldAndGivesTheSameViews() throws Exception {
+    AugmentationChain chain = new AugmentationChain(AugmentationPreset.REFERENCE);
+    float[] excerpt = Signals.musicLike(5, 8192);
+
+    AugmentationChain copy = roundTrip(chain);
+    AugmentedExcerpt view = roundTrip(chain.augment(excerpt, 99));
+
+    assertThat(copy.preset()).isEqualTo(chain.preset());
+    assertThat(copy.steps()).hasSize(7);
+    assertThat(copy.augment(excerpt, 99).audio()).containsExactly(view.audio());
+    assertThat(copy.augment(excerpt, 99).applied()).isEqualTo(view.applied());
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> T roundTrip(T value) throws IOException, ClassNotFoundException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+      out.writeObject(value);
+    }
+    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+      return (T) in.readObject();
+    }
   }
 
   @Test
