@@ -57,7 +57,8 @@ public final class AugmentationBenchmark {
   public Result run(int warmup, int count) {
     List<Throughput> steps = new ArrayList<>();
     for (Augmentation step : chain.steps()) {
-      steps.add(time(step.step().name().toLowerCase(Locale.ROOT), warmup, count, (x, i) -> step.apply(x, new SplittableRandom(i))));
+      String name = step.step().name().toLowerCase(Locale.ROOT);
+      steps.add(time(name, warmup, count, (x, i) -> step.apply(x, new SplittableRandom(i))));
     }
     Throughput whole = time("chain", warmup, count, (x, i) -> chain.augment(x, i));
     Throughput all =

@@ -73,8 +73,8 @@ public final class AugmentationChain implements Serializable {
     float[] audio = excerpt.clone();
     List<AppliedAugmentation> applied = new ArrayList<>();
     for (Augmentation step : steps) {
-      // The decision is drawn even for p = 0 or 1, so every step consumes the same draws
-      // whatever the preset's probabilities: a view depends only on the seed and what was applied.
+      // One draw decides each step, in chain order, and the step's parameters come from the same
+      // generator: the whole view is a function of the excerpt, the preset and the seed.
       if (random.nextDouble() < preset.probability(step.step())) {
         applied.add(step.apply(audio, random));
       }
@@ -107,7 +107,8 @@ public final class AugmentationChain implements Serializable {
   private static void checkFinite(float[] excerpt) {
     for (int i = 0; i < excerpt.length; i++) {
       if (!Float.isFinite(excerpt[i])) {
-        throw new AugmentationException("excerpt sample " + i + " of " + excerpt.length + " is " + excerpt[i] + ", not a finite value");
+        throw new AugmentationException(
+            "excerpt sample " + i + " of " + excerpt.length + " is " + excerpt[i] + ", not a finite value");
       }
     }
   }

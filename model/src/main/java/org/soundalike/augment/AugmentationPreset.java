@@ -67,7 +67,8 @@ public record AugmentationPreset(
   public record Pitch(double probability, double minSemitones, double maxSemitones) implements Serializable {}
 
   /** Sox-style reverb; room size, reverberance and damping each drawn uniformly in [0, max]. */
-  public record Reverb(double probability, double maxRoomSize, double maxReverberance, double maxDamping) implements Serializable {}
+  public record Reverb(double probability, double maxRoomSize, double maxReverberance, double maxDamping)
+      implements Serializable {}
 
   /**
    * The paper's values (METHOD.md). METHOD.md has the paper draw the noise level from an SNR range

@@ -63,7 +63,8 @@ public final class HighLowPass implements Augmentation {
   private static void checkCutoff(double cutoffHz) {
     if (!(cutoffHz > 0.0 && cutoffHz < AudioSpec.SAMPLE_RATE / 2.0)) {
       throw new AugmentationException(
-          "filter cut-off " + cutoffHz + " Hz is not between 0 and the Nyquist frequency " + AudioSpec.SAMPLE_RATE / 2 + " Hz");
+          "filter cut-off " + cutoffHz + " Hz is not between 0 and the Nyquist frequency "
+              + AudioSpec.SAMPLE_RATE / 2 + " Hz");
     }
   }
 }

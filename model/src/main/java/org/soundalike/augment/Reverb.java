@@ -67,7 +67,8 @@ public final class Reverb implements Augmentation {
     checkPercent("reverberance", reverberance);
     checkPercent("damping", damping);
     double lengthScale = AudioSpec.SAMPLE_RATE / 44_100.0 * (roomSize / 100.0 * 0.9 + 0.1);
-    double feedback = 1.0 - (1.0 - MIN_FEEDBACK) * Math.pow((1.0 - MAX_FEEDBACK) / (1.0 - MIN_FEEDBACK), reverberance / 100.0);
+    double feedback =
+        1.0 - (1.0 - MIN_FEEDBACK) * Math.pow((1.0 - MAX_FEEDBACK) / (1.0 - MIN_FEEDBACK), reverberance / 100.0);
     double loopDamping = damping / 100.0 * 0.3 + 0.2;
 
     int n = audio.length;

@@ -17,19 +17,32 @@ import picocli.CommandLine.Option;
 @Command(
     name = "augment",
     mixinStandardHelpOptions = true,
-    description = "Time each augmentation and the whole chain on 59,049-sample excerpts (one thread); prints JSON.")
+    description =
+        "Time each augmentation and the whole chain on 59,049-sample excerpts (one thread); prints JSON.")
 public final class BenchAugment implements Callable<Integer> {
 
-  @Option(names = "--preset", defaultValue = "paper", description = "Augmentation preset: paper or reference (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--preset",
+      defaultValue = "paper",
+      description = "Augmentation preset: paper or reference (default: ${DEFAULT-VALUE}).")
   String preset;
 
-  @Option(names = "--excerpts", defaultValue = "300", description = "Excerpts timed per measurement (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--excerpts",
+      defaultValue = "300",
+      description = "Excerpts timed per measurement (default: ${DEFAULT-VALUE}).")
   int excerpts;
 
-  @Option(names = "--warmup", defaultValue = "60", description = "Excerpts run before timing each measurement (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--warmup",
+      defaultValue = "60",
+      description = "Excerpts run before timing each measurement (default: ${DEFAULT-VALUE}).")
   int warmup;
 
-  @Option(names = "--seed", defaultValue = "1", description = "Seed of the synthetic excerpts and the draws (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      defaultValue = "1",
+      description = "Seed of the synthetic excerpts and the draws (default: ${DEFAULT-VALUE}).")
   long seed;
 
   @Override
