@@ -29,6 +29,8 @@ public final class AudioDecoder {
       throw new IllegalArgumentException("maxSeconds must be positive, got " + maxSeconds);
     }
     this.maxSeconds = maxSeconds;
+    // Loads the natives now, so a broken install fails here rather than on the first file.
+    Ffmpeg.init();
   }
 
   public double maxSeconds() {

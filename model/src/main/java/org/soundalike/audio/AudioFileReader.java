@@ -104,6 +104,9 @@ final class AudioFileReader implements AutoCloseable {
     if (!Files.isRegularFile(file)) {
       throw new UnsupportedAudioException(file, Reason.NOT_A_FILE, "not a regular file");
     }
+    if (!Files.isReadable(file)) {
+      throw new UnsupportedAudioException(file, Reason.NOT_A_FILE, "not readable (permissions)");
+    }
     try {
       if (Files.size(file) == 0) {
         throw new UnsupportedAudioException(file, Reason.EMPTY_FILE, "empty file (0 bytes)");
@@ -265,7 +268,7 @@ final class AudioFileReader implements AutoCloseable {
             Reason.TRUNCATED,
             String.format(
                 Locale.ROOT,
-                "truncated: decoded %.2f s of the %.2f s the %s container states%s",
+                "truncated or damaged: decoded %.2f s of the %.2f s the %s container states%s",
                 decodedSeconds, statedSeconds, container, readFailure(lastRead)));
       }
     } else if (lastRead != AVERROR_EOF()) {
@@ -289,14 +292,6 @@ final class AudioFileReader implements AutoCloseable {
     if (code < 0) {
       throw decoderError(code);
     }
-  }
-
-  String container() {
-    return container;
-  }
-
-  String codec() {
-    return codec;
   }
 
   @Override

@@ -137,6 +137,11 @@ final class MonoResampler implements AutoCloseable {
     check(produced);
     if (produced > 0) {
       out.get(chunk, 0, produced);
+      // A band-limited filter reconstructs the peaks between samples: loud masters (and noise)
+      // at full scale come out above 1.0. The method's input is [-1, 1], so those peaks are clipped.
+      for (int i = 0; i < produced; i++) {
+        chunk[i] = Math.max(-1f, Math.min(1f, chunk[i]));
+      }
       sink.accept(chunk, produced);
     }
   }

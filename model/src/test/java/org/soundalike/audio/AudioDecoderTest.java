@@ -81,6 +81,21 @@ class AudioDecoderTest {
   }
 
   @Test
+  void peaksBetweenSamplesOfAFullScaleMasterAreClippedToFullScale() {
+    float[] square = new float[2 * SOURCE_RATE];
+    for (int i = 0; i < square.length; i++) {
+      square[i] = (i / 50) % 2 == 0 ? 1f : -1f;
+    }
+    Path file = dir.resolve("square.wav");
+    AudioWriter.write(file, SOURCE_RATE, square);
+
+    float[] out = decoder.decode(file).samples();
+
+    // Band-limiting a full-scale square overshoots by about 9 % (Gibbs) before the clip.
+    assertThat(Signals.peak(out)).isEqualTo(1.0);
+  }
+
+  @Test
   void oppositeChannelsCancelToSilenceWhichIsFlaggedNotRefused() {
     float[] left = Signals.sine(220, 0.5, SOURCE_RATE, 3 * SOURCE_RATE);
     float[] right = new float[left.length];

@@ -57,6 +57,25 @@ class BadAudioTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"ogg", "opus", "mp3", "flac", "m4a"})
+  void garbageInTheMiddleOfACompressedFileIsRefusedNotReturnedAsTheAudioBeforeIt(String extension)
+      throws IOException {
+    Path whole = dir.resolve("whole." + extension);
+    AudioWriter.write(whole, RATE, Signals.toneWithNoise(440, 0.3, 0.05, RATE, 10 * RATE, 5));
+    byte[] bytes = Files.readAllBytes(whole);
+    Random random = new Random(3);
+    for (int i = bytes.length / 3; i < bytes.length / 3 + bytes.length / 5; i++) {
+      bytes[i] = (byte) random.nextInt();
+    }
+    Path damaged = Files.write(dir.resolve("damaged." + extension), bytes);
+
+    assertThatThrownBy(() -> decoder.decode(damaged))
+        .isInstanceOf(UnsupportedAudioException.class)
+        .hasMessageStartingWith(damaged.toString())
+        .satisfies(e -> assertThat(((UnsupportedAudioException) e).reason()).isIn(Reason.TRUNCATED, Reason.CORRUPT));
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"wav", "flac", "mp3", "ogg", "m4a", "opus"})
   void randomBytesWithAnAudioExtensionAreRefused(String extension) throws IOException {
     for (int seed = 0; seed < 3; seed++) {
