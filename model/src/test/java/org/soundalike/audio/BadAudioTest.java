@@ -42,6 +42,15 @@ class BadAudioTest {
     assertRefused(Files.createDirectory(dir.resolve("folder.wav")), Reason.NOT_A_FILE, "not a regular file");
   }
 
+  @Test
+  void aNamedPipeIsRefusedInsteadOfBlockingTheReader() throws Exception {
+    Path pipe = dir.resolve("pipe.wav");
+    Process mkfifo = new ProcessBuilder("mkfifo", pipe.toString()).start();
+    assertThat(mkfifo.waitFor()).isZero();
+
+    assertRefused(pipe, Reason.NOT_A_FILE, "not a regular file");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"wav", "flac", "mp3", "ogg", "m4a", "opus"})
   void aTruncatedFileIsRefusedNotReturnedAsPartialAudio(String extension) throws IOException {
