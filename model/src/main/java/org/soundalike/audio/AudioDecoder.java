@@ -69,6 +69,25 @@ public final class AudioDecoder {
     }
   }
 
+  /**
+   * Samples {@code [start, start + length)} of the track at {@link AudioSpec#SAMPLE_RATE}, read by
+   * seeking instead of decoding the whole file: a training crop of a long track costs about one
+   * second of decoding. Placed by the container's timestamps: sample-exact for WAV and FLAC at
+   * 22,050 Hz; after resampling the crop may sit up to half a sample (23 µs) off the whole-track
+   * grid, which a random crop does not notice. Makes none of the whole-file checks of
+   * {@link #decode}: use it on files that {@link AudioInspector} accepted.
+   *
+   * @throws AudioException if the range runs past the end of the audio
+   */
+  public float[] decodeRange(Path file, long start, int length) {
+    if (start < 0 || length < 1) {
+      throw new IllegalArgumentException(file + ": bad range start " + start + ", length " + length);
+    }
+    try (AudioFileReader reader = AudioFileReader.open(file)) {
+      return reader.readRange(start, length);
+    }
+  }
+
   /** A growing float array. */
   private static final class Samples implements PcmSink {
     private float[] data;

@@ -4,6 +4,7 @@ import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_alloc_context3;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_flush_buffers;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_find_decoder;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_free_context;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_get_name;
@@ -12,6 +13,8 @@ import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_to_context;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_frame;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_packet;
 import static org.bytedeco.ffmpeg.global.avformat.AVFMT_DURATION_FROM_BITRATE;
+import static org.bytedeco.ffmpeg.global.avformat.AVSEEK_FLAG_BACKWARD;
+import static org.bytedeco.ffmpeg.global.avformat.av_seek_frame;
 import static org.bytedeco.ffmpeg.global.avformat.av_find_best_stream;
 import static org.bytedeco.ffmpeg.global.avformat.av_read_frame;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_alloc_context;
@@ -59,6 +62,9 @@ final class AudioFileReader implements AutoCloseable {
   private static final double TRUNCATION_TOLERANCE_SECONDS = 0.5;
 
   private static final double TRUNCATION_TOLERANCE_FRACTION = 0.01;
+
+  /** Decoded and discarded before a range, so that the decoder has settled after the seek. */
+  private static final double PREROLL_SECONDS = 1.0;
 
   /** Real files have the odd damaged frame; garbage that happens to parse fails on most of them. */
   private static final int TOLERATED_FAILED_PACKETS = 8;
@@ -224,6 +230,104 @@ final class AudioFileReader implements AutoCloseable {
     } finally {
       av_frame_free(frame);
       av_packet_free(packet);
+    }
+  }
+
+  /**
+   * Decodes only output samples {@code [start, start + length)}: seeks to {@link #PREROLL_SECONDS}
+   * before {@code start} (codecs need a little history after a seek: MP3's bit reservoir, Opus's
+   * pre-roll), places the output by the first decoded frame's timestamp, and stops reading once the
+   * range is filled. Alignment is as exact as the container's timestamps: sample-exact without
+   * resampling; with it, the output grid may sit up to half an output sample from the whole-track
+   * grid (the resampler starts wherever the seek landed). The whole-file
+   * checks (truncation, corruption) are not made: inspect a file before cropping it.
+   */
+  float[] readRange(long start, int length) {
+    AVStream stream = format.streams(streamIndex);
+    double timeBase = av_q2d(stream.time_base());
+    long origin = stream.start_time() == AV_NOPTS_VALUE ? 0 : stream.start_time();
+    double seekSeconds = start / (double) AudioSpec.SAMPLE_RATE - PREROLL_SECONDS;
+    boolean seeked = false;
+    if (seekSeconds > 0) {
+      long target = origin + (long) Math.floor(seekSeconds / timeBase);
+      seeked = av_seek_frame(format, streamIndex, target, AVSEEK_FLAG_BACKWARD) >= 0;
+      if (seeked) {
+        avcodec_flush_buffers(decoder);
+      }
+    }
+    Range range = new Range(start, length);
+    AVPacket packet = av_packet_alloc();
+    AVFrame frame = av_frame_alloc();
+    try (MonoResampler resampler = new MonoResampler(this::decoderError)) {
+      boolean ended = false;
+      while (!range.full() && !ended) {
+        int read = av_read_frame(format, packet);
+        if (read < 0) {
+          avcodec_send_packet(decoder, null);
+          ended = true;
+        } else if (packet.stream_index() != streamIndex || avcodec_send_packet(decoder, packet) < 0) {
+          av_packet_unref(packet);
+          continue;
+        }
+        av_packet_unref(packet);
+        int received;
+        while (!range.full() && (received = avcodec_receive_frame(decoder, frame)) >= 0) {
+          if (range.position < 0) {
+            long pts = frame.best_effort_timestamp();
+            if (pts == AV_NOPTS_VALUE && seeked) {
+              throw new UnsupportedAudioException(
+                  file, Reason.DECODER_ERROR, "no timestamps after seeking: decode the whole track instead");
+            }
+            range.position = pts == AV_NOPTS_VALUE ? 0 : Math.round((pts - origin) * timeBase * AudioSpec.SAMPLE_RATE);
+          }
+          resampler.push(frame, range);
+        }
+      }
+      if (!range.full()) {
+        resampler.flush(range);
+      }
+      if (!range.full()) {
+        throw new AudioException(String.format(
+            Locale.ROOT,
+            "%s: the excerpt %.2f..%.2f s runs past the end of the audio at %.2f s",
+            file,
+            start / (double) AudioSpec.SAMPLE_RATE,
+            (start + length) / (double) AudioSpec.SAMPLE_RATE,
+            Math.max(0, range.position) / (double) AudioSpec.SAMPLE_RATE));
+      }
+      return range.samples;
+    } finally {
+      av_frame_free(frame);
+      av_packet_free(packet);
+    }
+  }
+
+  /** Keeps the part of the output that falls into {@code [start, start + samples.length)}. */
+  private static final class Range implements PcmSink {
+    private final long start;
+    private final float[] samples;
+    private int filled;
+    /** Output sample index of the next chunk; negative until the first frame's timestamp sets it. */
+    long position = -1;
+
+    Range(long start, int length) {
+      this.start = start;
+      this.samples = new float[length];
+    }
+
+    @Override
+    public void accept(float[] chunk, int count) {
+      long from = Math.max(position, start + filled);
+      long to = Math.min(position + count, start + samples.length);
+      if (to > from) {
+        System.arraycopy(chunk, (int) (from - position), samples, (int) (from - start), (int) (to - from));
+        filled = (int) (to - start);
+      }
+      position += count;
+    }
+
+    boolean full() {
+      return filled == samples.length;
     }
   }
 

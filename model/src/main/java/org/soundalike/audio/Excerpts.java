@@ -82,9 +82,22 @@ public final class Excerpts {
     return windows;
   }
 
+  /**
+   * A training-crop start drawn uniformly from {@code 0 .. samples - 59049} inclusive, for a track
+   * known only by its length (crop it with {@link AudioDecoder#decodeRange}).
+   *
+   * @throws IllegalArgumentException if the track is shorter than one excerpt
+   */
+  public static long randomCropStart(long samples, RandomGenerator random) {
+    if (samples < LENGTH) {
+      throw new IllegalArgumentException(samples + " samples hold no excerpt of " + LENGTH);
+    }
+    return random.nextLong(cropStartCount(samples));
+  }
+
   /** A training-crop start drawn uniformly from {@code 0 .. length() - 59049} inclusive. */
   public int randomCropStart(RandomGenerator random) {
-    return random.nextInt((int) cropStartCount(samples.length));
+    return (int) randomCropStart(samples.length, random);
   }
 
   /** As {@link #randomCropStart(RandomGenerator)}, reproducible from one seed. */

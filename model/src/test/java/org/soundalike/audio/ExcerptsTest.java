@@ -104,6 +104,19 @@ class ExcerptsTest {
   }
 
   @Test
+  void aTrackKnownOnlyByItsLengthGetsTheSameCropStartsAsItsSamples() {
+    Excerpts excerpts = Excerpts.of("1", FILE, new float[3 * L + 5]);
+    SplittableRandom a = new SplittableRandom(9);
+    SplittableRandom b = new SplittableRandom(9);
+
+    for (int i = 0; i < 100; i++) {
+      assertThat(Excerpts.randomCropStart(3L * L + 5, a)).isEqualTo(excerpts.randomCropStart(b));
+    }
+    assertThat(Excerpts.randomCropStart(L, a)).isZero();
+    assertThatThrownBy(() -> Excerpts.randomCropStart(L - 1, a)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void aCropIsTheExcerptAtItsStartAndCannotPassTheEnd() {
     Excerpts excerpts = Excerpts.of("1", FILE, ramp(L + 9));
 
