@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
 
 /**
  * Measures decode + resample to mono {@link AudioSpec#SAMPLE_RATE} on one thread: a {@link
@@ -20,6 +21,8 @@ public final class DecodeBenchmark {
   public static final int SOURCE_RATE = 44_100;
   public static final int SOURCE_CHANNELS = 2;
 
+  private static final int CROPS = 20;
+
   /**
    * One format's figures.
    *
@@ -27,6 +30,8 @@ public final class DecodeBenchmark {
    * @param timesRealTimeBest the same for the fastest run
    * @param timesRealTimeCpu audio seconds per second of the thread's own CPU time, median run: the
    *     figure that holds when other work shares the machine
+   * @param cropMillis median wall time of one {@link AudioDecoder#decodeRange} of one excerpt at a
+   *     random start (a training crop without decoding the whole track)
    */
   public record FormatResult(
       String format,
@@ -38,7 +43,8 @@ public final class DecodeBenchmark {
       double[] decodeCpuSeconds,
       double timesRealTime,
       double timesRealTimeBest,
-      double timesRealTimeCpu) {}
+      double timesRealTimeCpu,
+      double cropMillis) {}
 
   private final double seconds;
   private final int runs;
@@ -72,6 +78,7 @@ public final class DecodeBenchmark {
         cpuTimes[r] = (threads.getCurrentThreadCpuTime() - cpuBegin) / 1e9;
         times[r] = (System.nanoTime() - begin) / 1e9;
       }
+      double cropMillis = timeCrops(decoder, file, facts.samples());
       results.add(
           new FormatResult(
               format,
@@ -83,9 +90,22 @@ public final class DecodeBenchmark {
               cpuTimes,
               seconds / median(times),
               seconds / Arrays.stream(times).min().orElseThrow(),
-              seconds / median(cpuTimes)));
+              seconds / median(cpuTimes),
+              cropMillis));
     }
     return results;
+  }
+
+  private static double timeCrops(AudioDecoder decoder, Path file, long samples) {
+    SplittableRandom random = new SplittableRandom(1);
+    double[] millis = new double[CROPS];
+    for (int i = 0; i < CROPS; i++) {
+      long start = Excerpts.randomCropStart(samples, random);
+      long begin = System.nanoTime();
+      decoder.decodeRange(file, start, AudioSpec.EXCERPT_SAMPLES);
+      millis[i] = (System.nanoTime() - begin) / 1e6;
+    }
+    return median(millis);
   }
 
   private static double median(double[] values) {
