@@ -239,8 +239,8 @@ final class AudioFileReader implements AutoCloseable {
    * pre-roll), places the output by the first decoded frame's timestamp, and stops reading once the
    * range is filled. Alignment is as exact as the container's timestamps: sample-exact without
    * resampling; with it, the output grid may sit up to half an output sample from the whole-track
-   * grid (the resampler starts wherever the seek landed). The whole-file
-   * checks (truncation, corruption) are not made: inspect a file before cropping it.
+   * grid (the resampler starts wherever the seek landed). The whole-file checks (truncation,
+   * corruption) are not made: inspect a file before cropping it.
    */
   float[] readRange(long start, int length) {
     AVStream stream = format.streams(streamIndex);
