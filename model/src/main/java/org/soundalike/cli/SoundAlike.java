@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       Bench.class,
       CatalogCommand.class,
+      Inspect.class,
     })
 public final class SoundAlike implements Runnable {
 
