@@ -8,11 +8,10 @@ import picocli.CommandLine.Command;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Measure a performance-sensitive part; prints JSON to record in docs/benchmarks.md.",
-<<<<<<< HEAD
-    subcommands = {BenchAugment.class})
-=======
-    subcommands = {BenchDecode.class})
->>>>>>> audio
+    subcommands = {
+      BenchAugment.class,
+      BenchDecode.class,
+    })
 public final class Bench implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
