@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       Bench.class,
+      Corpus.class,
+      Demo.class,
     })
 public final class SoundAlike implements Runnable {
 
