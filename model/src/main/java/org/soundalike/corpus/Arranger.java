@@ -9,7 +9,9 @@ import java.util.SplittableRandom;
  * of the track holds it; an untagged instrument gets no part at all. The drum kit plays only when
  * the piece has drums. All onsets lie on the beat grid of the piece's tempo (a sixteenth grid, or
  * the swung eighth of jazz), except guitar strums, whose strings follow each other by
- * {@link #STRUM_STEP_MICROS}.
+ * {@link #STRUM_STEP_MICROS}; and every beat has an onset, so the tempo tag is heard: drums, bass,
+ * chord and melody parts all strike on every beat, and held chords pulse on the beat when nothing
+ * else does.
  */
 public final class Arranger {
 
@@ -23,11 +25,11 @@ public final class Arranger {
   private static final int[][] MINOR_PROGRESSIONS = {{0, 5, 2, 6}, {0, 3, 4, 0}, {0, 6, 5, 6}, {0, 3, 6, 2}};
   private static final int[][] JAZZ_MAJOR = {{1, 4, 0, 0}, {0, 5, 1, 4}};
   private static final int[][] JAZZ_MINOR = {{1, 4, 0, 0}, {0, 3, 1, 4}};
-  /** Melody rhythms in ticks, one bar each. */
+  /** Melody rhythms in ticks, one bar each; a note starts on every beat, so the tune carries the pulse. */
   private static final int[][] RHYTHMS_4 = {
-    {12, 12, 12, 12}, {6, 6, 12, 12, 12}, {12, 6, 6, 24}, {24, 12, 12}, {18, 6, 12, 12}, {12, 12, 24},
-    {6, 6, 6, 6, 12, 12}};
-  private static final int[][] RHYTHMS_3 = {{12, 12, 12}, {24, 12}, {6, 6, 12, 12}, {18, 6, 12}, {12, 24}};
+    {12, 12, 12, 12}, {6, 6, 12, 12, 12}, {12, 6, 6, 12, 12}, {12, 12, 6, 6, 12}, {6, 6, 6, 6, 12, 12},
+    {12, 12, 12, 6, 6}};
+  private static final int[][] RHYTHMS_3 = {{12, 12, 12}, {6, 6, 12, 12}, {12, 6, 6, 12}, {12, 12, 6, 6}};
 
   private final PieceSpec piece;
   private final double seconds;
@@ -73,7 +75,7 @@ public final class Arranger {
         channel++;
       }
       List<Note> notes = switch (instrument.role()) {
-        case SUSTAIN -> sustained(instrument);
+        case SUSTAIN -> sustained(instrument, !pulseElsewhere());
         case CHORDS -> chords(instrument);
         case BASS -> bass(instrument);
         case MELODY -> isTechnoArpeggio(instrument)
@@ -87,6 +89,11 @@ public final class Arranger {
       parts.add(new Part(Vocabulary.DRUMS, Part.DRUM_CHANNEL, 0, 120, 30, drums()));
     }
     return new Score(piece, seconds, parts);
+  }
+
+  /** Whether drums or a part that is not held chords strike every beat already. */
+  private boolean pulseElsewhere() {
+    return piece.drums() || piece.instruments().stream().anyMatch(i -> i.role() != Instrument.Role.SUSTAIN);
   }
 
   private boolean isTechnoArpeggio(Instrument instrument) {
@@ -142,16 +149,21 @@ public final class Arranger {
 
   // ---- parts ------------------------------------------------------------------------------
 
-  /** Pads, strings, organ, brass: the bar's chord held, struck again at each bar. */
-  private List<Note> sustained(Instrument instrument) {
+  /** Pads, strings, organ, brass: the bar's chord held, struck again at each bar (or each beat). */
+  private List<Note> sustained(Instrument instrument, boolean everyBeat) {
     List<Note> notes = new ArrayList<>();
     int size = instrument == Instrument.BRASS ? 3 : 4;
+    int strikes = everyBeat ? beatsPerBar : 1;
     for (int bar = 0; bar < bars; bar++) {
-      long on = time(bar, 0, 0);
-      long off = time(bar + 1, 0, 0) - 20_000;
-      int v = velocity(85);
-      for (int key : voicing(bar, instrument.lowKey() + 7, size)) {
-        add(notes, on, off, key, v);
+      int[] keys = voicing(bar, instrument.lowKey() + 7, size);
+      for (int strike = 0; strike < strikes; strike++) {
+        int beats = beatsPerBar / strikes;
+        long on = time(bar, strike * beats, 0);
+        long off = time(bar, (strike + 1) * beats, 0) - 20_000;
+        int v = velocity(strike == 0 ? 85 : 75);
+        for (int key : keys) {
+          add(notes, on, off, key, v);
+        }
       }
     }
     return notes;
@@ -165,14 +177,14 @@ public final class Arranger {
     }
     return switch (instrument) {
       case ACOUSTIC_GUITAR -> strums(instrument);
-      case ELECTRIC_GUITAR -> style == Style.ROCK ? powerChords(instrument) : struck(instrument, offBeats());
+      case ELECTRIC_GUITAR -> style == Style.ROCK ? rockChords(instrument) : struck(instrument, onBeats(style == Style.JAZZ ? 8 : 5));
       default -> style == Style.WALTZ ? waltzPiano(instrument) : struck(instrument, pianoHits());
     };
   }
 
   private int[][] pianoHits() {
     if (style == Style.JAZZ) {
-      return new int[][] {{0, 0, 8}, {1, 6, 4}, {3, 0, 8}};
+      return new int[][] {{0, 0, 8}, {1, 0, 4}, {1, 6, 4}, {2, 0, 8}, {3, 0, 8}};
     }
     int[][] hits = new int[beatsPerBar][];
     for (int beat = 0; beat < beatsPerBar; beat++) {
@@ -181,10 +193,10 @@ public final class Arranger {
     return hits;
   }
 
-  private int[][] offBeats() {
+  private int[][] onBeats(int lengthTicks) {
     int[][] hits = new int[beatsPerBar][];
     for (int beat = 0; beat < beatsPerBar; beat++) {
-      hits[beat] = new int[] {beat, style == Style.JAZZ ? 0 : 6, 5};
+      hits[beat] = new int[] {beat, 0, lengthTicks};
     }
     return hits;
   }
@@ -242,7 +254,7 @@ public final class Arranger {
   private List<Note> strums(Instrument instrument) {
     int[][] strokes = style == Style.WALTZ
         ? new int[][] {{0, 0, 1}, {1, 0, 1}, {2, 0, 1}}
-        : new int[][] {{0, 0, 1}, {1, 0, 1}, {1, 6, 0}, {2, 6, 0}, {3, 0, 1}, {3, 6, 0}};
+        : new int[][] {{0, 0, 1}, {1, 0, 1}, {1, 6, 0}, {2, 0, 1}, {2, 6, 0}, {3, 0, 1}, {3, 6, 0}};
     List<Note> notes = new ArrayList<>();
     for (int bar = 0; bar < bars; bar++) {
       int[] keys = voicing(bar, instrument.lowKey(), 5);
@@ -261,15 +273,18 @@ public final class Arranger {
     return notes;
   }
 
-  /** Rock guitar: root, fifth and octave in straight eighths. */
-  private List<Note> powerChords(Instrument instrument) {
+  /**
+   * Rock guitar: the chord in straight eighths. Full triads rather than power chords (root and
+   * fifth), which would leave the mode to the other parts.
+   */
+  private List<Note> rockChords(Instrument instrument) {
     List<Note> notes = new ArrayList<>();
     for (int bar = 0; bar < bars; bar++) {
-      int root = voicing(bar, instrument.lowKey(), 1)[0];
+      int[] keys = voicing(bar, instrument.lowKey() + 2, 4);
       for (int eighth = 0; eighth < 2 * beatsPerBar; eighth++) {
         long on = time(bar, eighth / 2, 6 * (eighth % 2));
         int v = velocity(eighth % 2 == 0 ? 90 : 75);
-        for (int key : new int[] {root, root + 7, root + 12}) {
+        for (int key : keys) {
           add(notes, on, on + ticks(5), key, v);
         }
       }
@@ -306,19 +321,26 @@ public final class Arranger {
           }
         }
         case WALTZ -> {
-          add(notes, time(bar, 0, 0), time(bar, 2, 0) - 10_000, root, velocity(95));
-          add(notes, time(bar, 2, 0), time(bar, 3, 0) - 10_000, fifth, velocity(85));
+          add(notes, time(bar, 0, 0), time(bar, 1, 0) - 10_000, root, velocity(95));
+          add(notes, time(bar, 1, 0), time(bar, 2, 0) - 10_000, fifth, velocity(80));
+          add(notes, time(bar, 2, 0), time(bar, 3, 0) - 10_000, fifth, velocity(80));
         }
         case BALLAD -> {
-          add(notes, time(bar, 0, 0), time(bar, 2, 0) - 10_000, root, velocity(90));
-          add(notes, time(bar, 2, 0), time(bar, 4, 0) - 10_000, fifth, velocity(85));
+          int[] line = {root, root, fifth, root};
+          for (int beat = 0; beat < beatsPerBar; beat++) {
+            add(notes, time(bar, beat, 0), time(bar, beat + 1, 0) - 10_000, line[beat], velocity(beat % 2 == 0 ? 90 : 78));
+          }
         }
         case FOLK -> {
           for (int beat = 0; beat < beatsPerBar; beat++) {
             add(notes, time(bar, beat, 0), time(bar, beat, 10), beat % 2 == 0 ? root : fifth, velocity(90));
           }
         }
-        case AMBIENT -> add(notes, time(bar, 0, 0), time(bar + 1, 0, 0) - 20_000, root, velocity(90));
+        case AMBIENT -> {
+          for (int beat = 0; beat < beatsPerBar; beat++) {
+            add(notes, time(bar, beat, 0), time(bar, beat + 1, 0) - 20_000, root, velocity(beat == 0 ? 90 : 75));
+          }
+        }
       }
     }
     return notes;
