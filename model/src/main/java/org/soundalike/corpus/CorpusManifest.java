@@ -115,10 +115,22 @@ public final class CorpusManifest {
    * tracks.csv. The code version is provenance only; it changes with every commit.
    */
   public boolean describesSameCorpusAs(CorpusManifest other) {
-    return root.path("generatorVersion").equals(other.root.path("generatorVersion"))
-        && root.path("parameters").equals(other.root.path("parameters"))
-        && root.path("soundbank").path("name").equals(other.root.path("soundbank").path("name"))
-        && root.path("soundbank").path("sha256").equals(other.root.path("soundbank").path("sha256"));
+    return same(other, "generatorVersion") && same(other, "parameters") && same(other, "soundbank", "name")
+        && same(other, "soundbank", "sha256");
+  }
+
+  /**
+   * Compared as JSON text: a parsed manifest holds small numbers as ints where a built one holds
+   * longs, and Jackson's nodes of different number types are never equal.
+   */
+  private boolean same(CorpusManifest other, String... path) {
+    JsonNode mine = root;
+    JsonNode theirs = other.root;
+    for (String field : path) {
+      mine = mine.path(field);
+      theirs = theirs.path(field);
+    }
+    return mine.toString().equals(theirs.toString());
   }
 
   /** The audio files the manifest lists, relative to the corpus folder. */
