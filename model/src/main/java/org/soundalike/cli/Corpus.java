@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.soundalike.corpus.CorpusBuilder;
+import org.soundalike.corpus.CorpusException;
 import org.soundalike.corpus.CorpusParameters;
 import org.soundalike.corpus.CorpusSummary;
 import org.soundalike.corpus.InstrumentBank;
@@ -50,10 +51,15 @@ public final class Corpus implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    CorpusParameters parameters = new CorpusParameters(tracks, seconds, seed, labelNoise);
-    CorpusSummary summary = build(out, parameters, Optional.ofNullable(soundfont), threads);
-    CorpusReport.print(summary, System.out);
-    return 0;
+    try {
+      CorpusParameters parameters = new CorpusParameters(tracks, seconds, seed, labelNoise);
+      CorpusSummary summary = build(out, parameters, Optional.ofNullable(soundfont), threads);
+      CorpusReport.print(summary, System.out);
+      return 0;
+    } catch (IllegalArgumentException | CorpusException e) {
+      System.err.println("soundalike corpus: " + e.getMessage());
+      return 1;
+    }
   }
 
   static CorpusSummary build(Path dir, CorpusParameters parameters, Optional<Path> soundfont, Integer threads) {

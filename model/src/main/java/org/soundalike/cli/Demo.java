@@ -3,6 +3,7 @@ package org.soundalike.cli;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.soundalike.corpus.CorpusException;
 import org.soundalike.corpus.CorpusParameters;
 import org.soundalike.corpus.CorpusSummary;
 import picocli.CommandLine.Command;
@@ -21,9 +22,14 @@ public final class Demo implements Callable<Integer> {
   @Override
   public Integer call() {
     Path corpusDir = home().resolve("data").resolve("demo-corpus");
-    CorpusSummary corpus = Corpus.build(corpusDir, CorpusParameters.defaults(), Optional.empty(), null);
-    CorpusReport.print(corpus, System.out);
-    return 0;
+    try {
+      CorpusSummary corpus = Corpus.build(corpusDir, CorpusParameters.defaults(), Optional.empty(), null);
+      CorpusReport.print(corpus, System.out);
+      return 0;
+    } catch (CorpusException e) {
+      System.err.println("soundalike demo: " + e.getMessage());
+      return 1;
+    }
   }
 
   /** Set by the launcher; the working directory otherwise. */

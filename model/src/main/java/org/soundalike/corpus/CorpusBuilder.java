@@ -68,6 +68,9 @@ public final class CorpusBuilder {
           parameters.seconds(), AudioSpec.excerptSeconds());
     }
     List<CorpusTrack> tracks = plan(parameters);
+    if (tracks.size() < 3) {
+      log.println("WARNING: with fewer than 3 tracks every track is in the training split (valid and test are empty)");
+    }
     CorpusManifest manifest = CorpusManifest.of(parameters, bank, tracks, codeVersion);
     CorpusManifest existing = CorpusManifest.readIfPresent(dir);
     if (existing != null && existing.describesSameCorpusAs(manifest) && complete(dir, existing)) {
