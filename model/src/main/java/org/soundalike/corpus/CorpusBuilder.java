@@ -73,12 +73,17 @@ public final class CorpusBuilder {
     }
     CorpusManifest manifest = CorpusManifest.of(parameters, bank, tracks, codeVersion);
     CorpusManifest existing = CorpusManifest.readIfPresent(dir);
-    if (existing != null && existing.describesSameCorpusAs(manifest) && complete(dir, existing)) {
-      log.println("corpus: " + dir + " already holds this corpus (" + existing.summary() + "); reusing it");
-      return summary(dir, parameters, tracks, true, 0);
-    }
     if (existing != null) {
-      log.println("corpus: replacing the different corpus in " + dir + " (" + existing.summary() + ")");
+      boolean same = existing.describesSameCorpusAs(manifest);
+      if (same && complete(dir, existing)) {
+        log.println("corpus: " + dir + " already holds this corpus (" + existing.summary() + "); reusing it");
+        return summary(dir, parameters, tracks, true, 0);
+      }
+      log.println(same
+          ? "corpus: " + dir + " holds this corpus but files are missing; rendering it again"
+          : "corpus: replacing the different corpus in " + dir + " (" + existing.summary() + ")");
+      // An interrupted render must not leave the old manifest vouching for a mix of old and new audio.
+      CorpusManifest.delete(dir);
     }
     log.printf("corpus: rendering %d tracks of %.1f s with soundbank %s on %d thread(s)%n",
         tracks.size(), parameters.seconds(), bank.description(), threads);

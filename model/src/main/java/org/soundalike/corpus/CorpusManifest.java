@@ -143,6 +143,15 @@ public final class CorpusManifest {
         + ", soundbank " + root.path("soundbank").path("name") + " " + root.path("soundbank").path("sha256");
   }
 
+  static void delete(Path dir) {
+    Path file = dir.resolve(FILE_NAME);
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      throw new CorpusException("cannot delete " + file + ": " + e.getMessage(), e);
+    }
+  }
+
   public void write(Path dir) {
     Path file = dir.resolve(FILE_NAME);
     Path tmp = dir.resolve(FILE_NAME + ".tmp");

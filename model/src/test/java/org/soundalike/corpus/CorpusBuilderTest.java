@@ -98,7 +98,7 @@ class CorpusBuilderTest {
   }
 
   @Test
-  void buildingTheSameCorpusAgainReusesItAndADifferentOneReplacesIt() throws IOException {
+  void buildingTheSameCorpusAgainReusesItAnIncompleteOneIsRenderedAgainAndADifferentOneReplacesIt() throws IOException {
     Path dir = tmp.resolve("d");
     build(dir, SMALL, 2);
     Path wav = dir.resolve("audio/track-00000.wav");
@@ -110,6 +110,11 @@ class CorpusBuilderTest {
     assertThat(again.reused()).isTrue();
     assertThat(log.toString(StandardCharsets.UTF_8)).contains("reusing");
     assertThat(Files.getLastModifiedTime(wav)).isEqualTo(old);
+
+    byte[] before = Files.readAllBytes(wav);
+    Files.delete(wav);
+    assertThat(build(dir, SMALL, 2).reused()).isFalse();
+    assertThat(Files.readAllBytes(wav)).isEqualTo(before);
 
     CorpusSummary smaller = build(dir, new CorpusParameters(3, 3, 7, 0), 2);
     assertThat(smaller.reused()).isFalse();
