@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioSystem;
@@ -33,7 +32,7 @@ class CorpusBuilderTest {
 
   @BeforeAll
   static void bank() {
-    bank = InstrumentBank.locate(Optional.empty(), System.err);
+    bank = TestBank.get();
   }
 
   private static CorpusSummary build(Path dir, CorpusParameters parameters, int threads) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,7 +26,7 @@ class GervillRendererTest {
 
   @BeforeAll
   static void renderer() {
-    renderer = new GervillRenderer(InstrumentBank.locate(Optional.empty(), System.err));
+    renderer = new GervillRenderer(TestBank.get());
     scores = piecesCoveringEveryStyleAndInstrument();
   }
 
