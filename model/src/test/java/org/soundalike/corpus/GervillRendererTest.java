@@ -109,6 +109,71 @@ class GervillRendererTest {
     assertThat(others[1]).isNotEqualTo(first);
   }
 
+  @Test
+  void theTaggedTempoIsAStrongPulseInTheAudio() {
+    // Onset strength: rise of the log energy of the first difference, frame by frame. Its
+    // autocorrelation at the beat period must be among the top 10 % of all lags from 0.25 to 2 s
+    // (multiples of the beat score high too; that is what a tempo is). Held chords can veil the
+    // pulse of a drumless piece, so 11 of 12 pieces must pass, not all.
+    PieceGenerator generator = new PieceGenerator(8);
+    int pulsed = 0;
+    List<String> veiled = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      PieceSpec piece = generator.piece(i);
+      double rank = beatLagRank(renderer.render(Arranger.arrange(piece, 10)), piece.bpm());
+      if (rank <= 0.1) {
+        pulsed++;
+      } else {
+        veiled.add(piece.name() + " " + piece.style().tag() + " " + piece.bpm() + " BPM: rank " + rank);
+      }
+    }
+    assertThat(pulsed).as("pieces whose beat is a strong pulse; not: %s", veiled).isGreaterThanOrEqualTo(11);
+  }
+
+  /** Fraction of lags in 0.25..2 s whose onset autocorrelation beats the one at the beat period. */
+  private static double beatLagRank(float[] x, int bpm) {
+    int hop = 256;
+    double framesPerSecond = AudioSpec.SAMPLE_RATE / (double) hop;
+    int frames = x.length / hop;
+    double[] logEnergy = new double[frames];
+    for (int f = 0; f < frames; f++) {
+      double energy = 0;
+      for (int i = Math.max(1, f * hop); i < (f + 1) * hop; i++) {
+        double d = x[i] - x[i - 1];
+        energy += d * d;
+      }
+      logEnergy[f] = Math.log(1e-6 + energy);
+    }
+    double[] onset = new double[frames];
+    double mean = 0;
+    for (int f = 1; f < frames; f++) {
+      onset[f] = Math.max(0, logEnergy[f] - logEnergy[f - 1]);
+      mean += onset[f] / frames;
+    }
+    for (int f = 0; f < frames; f++) {
+      onset[f] -= mean;
+    }
+    int low = (int) (0.25 * framesPerSecond);
+    int high = (int) (2.0 * framesPerSecond);
+    double[] autocorrelation = new double[high + 2];
+    for (int lag = low; lag <= high + 1; lag++) {
+      double sum = 0;
+      for (int f = 0; f + lag < frames; f++) {
+        sum += onset[f] * onset[f + lag];
+      }
+      autocorrelation[lag] = sum / (frames - lag);
+    }
+    int beatLag = (int) Math.floor(60.0 / bpm * framesPerSecond);
+    double atBeat = Math.max(autocorrelation[beatLag], autocorrelation[beatLag + 1]);
+    int stronger = 0;
+    for (int lag = low; lag <= high; lag++) {
+      if (autocorrelation[lag] > atBeat) {
+        stronger++;
+      }
+    }
+    return stronger / (double) (high - low + 1);
+  }
+
   private static double rms(float[] x, int from, int length) {
     double energy = 0;
     for (int i = from; i < from + length; i++) {
