@@ -116,7 +116,7 @@ public final class Arranger {
     return progression[bar % progression.length];
   }
 
-  /** Semitones of chord tone {@code tone} (0 root, 1 third, 2 fifth, 3 seventh) above the tonic. */
+  /** Semitones of chord tone {@code tone} (0 root, 1 third, 2 fifth) above the tonic. */
   private int chordTone(int bar, int tone) {
     return piece.mode().semitones(chordDegree(bar) + 2 * tone);
   }
