@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       BenchAugment.class,
       BenchDecode.class,
+      BenchCorpus.class,
     })
 public final class Bench implements Runnable {
 

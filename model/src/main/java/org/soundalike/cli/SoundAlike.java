@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
       Bench.class,
       CatalogCommand.class,
       Inspect.class,
+      Corpus.class,
+      Demo.class,
     })
 public final class SoundAlike implements Runnable {
 
