@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       Bench.class,
+      Metrics.class,
     })
 public final class SoundAlike implements Runnable {
 
