@@ -16,43 +16,46 @@ public final class BlockedScalarKernel implements InnerProductKernel {
   }
 
   @Override
-  public void innerProducts(EmbeddingMatrix queries, int from, int to, EmbeddingMatrix database, float[] out) {
-    checkShapes(queries, from, to, database, out);
+  public void innerProducts(EmbeddingMatrix queries, int from, int to, EmbeddingMatrix database, int dbFrom, int dbTo, float[] out) {
+    checkShapes(queries, from, to, database, dbFrom, dbTo, out);
     float[] q = queries.values();
     float[] db = database.values();
     int d = queries.dim();
-    int n = database.rows();
-    for (int j0 = 0; j0 < n; j0 += TILE) {
-      int j1 = Math.min(j0 + TILE, n);
+    int n = dbTo - dbFrom;
+    for (int j0 = dbFrom; j0 < dbTo; j0 += TILE) {
+      int j1 = Math.min(j0 + TILE, dbTo);
       int i = from;
       for (; i + 4 <= to; i += 4) {
         int j = j0;
         for (; j + 4 <= j1; j += 4) {
-          block4x4(q, i * d, db, j * d, d, out, (i - from) * n + j, n);
+          block4x4(q, i * d, db, j * d, d, out, (i - from) * n + j - dbFrom, n);
         }
         for (; j < j1; j++) {
           for (int r = 0; r < 4; r++) {
-            out[(i + r - from) * n + j] = dot(q, (i + r) * d, db, j * d, d);
+            out[(i + r - from) * n + j - dbFrom] = dot(q, (i + r) * d, db, j * d, d);
           }
         }
       }
       for (; i < to; i++) {
         for (int j = j0; j < j1; j++) {
-          out[(i - from) * n + j] = dot(q, i * d, db, j * d, d);
+          out[(i - from) * n + j - dbFrom] = dot(q, i * d, db, j * d, d);
         }
       }
     }
   }
 
-  static void checkShapes(EmbeddingMatrix queries, int from, int to, EmbeddingMatrix database, float[] out) {
+  static void checkShapes(EmbeddingMatrix queries, int from, int to, EmbeddingMatrix database, int dbFrom, int dbTo, float[] out) {
     if (queries.dim() != database.dim()) {
       throw new IllegalArgumentException("queries have " + queries.dim() + " dimensions, the database " + database.dim());
     }
     if (from < 0 || to > queries.rows() || from > to) {
       throw new IllegalArgumentException("query rows [" + from + ", " + to + ") outside [0, " + queries.rows() + ")");
     }
-    if (out.length < (long) (to - from) * database.rows()) {
-      throw new IllegalArgumentException("output holds " + out.length + " values, needs " + (long) (to - from) * database.rows());
+    if (dbFrom < 0 || dbTo > database.rows() || dbFrom > dbTo) {
+      throw new IllegalArgumentException("database rows [" + dbFrom + ", " + dbTo + ") outside [0, " + database.rows() + ")");
+    }
+    if (out.length < (long) (to - from) * (dbTo - dbFrom)) {
+      throw new IllegalArgumentException("output holds " + out.length + " values, needs " + (long) (to - from) * (dbTo - dbFrom));
     }
   }
 

@@ -21,29 +21,29 @@ public final class VectorApiKernel implements InnerProductKernel {
   }
 
   @Override
-  public void innerProducts(EmbeddingMatrix queries, int from, int to, EmbeddingMatrix database, float[] out) {
-    BlockedScalarKernel.checkShapes(queries, from, to, database, out);
+  public void innerProducts(EmbeddingMatrix queries, int from, int to, EmbeddingMatrix database, int dbFrom, int dbTo, float[] out) {
+    BlockedScalarKernel.checkShapes(queries, from, to, database, dbFrom, dbTo, out);
     float[] q = queries.values();
     float[] db = database.values();
     int d = queries.dim();
-    int n = database.rows();
-    for (int j0 = 0; j0 < n; j0 += BlockedScalarKernel.TILE) {
-      int j1 = Math.min(j0 + BlockedScalarKernel.TILE, n);
+    int n = dbTo - dbFrom;
+    for (int j0 = dbFrom; j0 < dbTo; j0 += BlockedScalarKernel.TILE) {
+      int j1 = Math.min(j0 + BlockedScalarKernel.TILE, dbTo);
       int i = from;
       for (; i + 4 <= to; i += 4) {
         int j = j0;
         for (; j + 4 <= j1; j += 4) {
-          block4x4(q, i * d, db, j * d, d, out, (i - from) * n + j, n);
+          block4x4(q, i * d, db, j * d, d, out, (i - from) * n + j - dbFrom, n);
         }
         for (; j < j1; j++) {
           for (int r = 0; r < 4; r++) {
-            out[(i + r - from) * n + j] = dot(q, (i + r) * d, db, j * d, d);
+            out[(i + r - from) * n + j - dbFrom] = dot(q, (i + r) * d, db, j * d, d);
           }
         }
       }
       for (; i < to; i++) {
         for (int j = j0; j < j1; j++) {
-          out[(i - from) * n + j] = dot(q, i * d, db, j * d, d);
+          out[(i - from) * n + j - dbFrom] = dot(q, i * d, db, j * d, d);
         }
       }
     }

@@ -63,6 +63,26 @@ class ExactRetrievalTest {
   }
 
   @Test
+  void kernelsComputeADatabaseRangeOnly() {
+    EmbeddingMatrix m = randomMatrix(150, 40, 9);
+    for (InnerProductKernel kernel : kernels()) {
+      int from = 5;
+      int to = 70;
+      int dbFrom = 33;
+      int dbTo = 141;
+      int columns = dbTo - dbFrom;
+      float[] out = new float[(to - from) * columns];
+      kernel.innerProducts(m, from, to, m, dbFrom, dbTo, out);
+      for (int i = from; i < to; i++) {
+        for (int j = dbFrom; j < dbTo; j++) {
+          assertThat((double) out[(i - from) * columns + j - dbFrom]).as("%s (%d,%d)", kernel.name(), i, j)
+              .isCloseTo(naiveDot(m, i, j), within(2e-6));
+        }
+      }
+    }
+  }
+
+  @Test
   void topKEqualsTheNaiveRanking() {
     EmbeddingMatrix m = randomMatrix(301, 64, 1);
     int k = 10;
