@@ -196,47 +196,54 @@ public final class Tsne {
     }
   }
 
-  /** dC/dy_i = 4 Σ_j (e·p_ij − q_ij) (1 + |y_i − y_j|²)⁻¹ (y_i − y_j), e the exaggeration. */
+  /**
+   * dC/dy_i = 4 Σ_j (e·p_ij − q_ij) w_ij (y_i − y_j) with w_ij = (1 + |y_i − y_j|²)⁻¹ and
+   * q_ij = w_ij / Z, e the exaggeration. Written as 4 (A_i − B_i / Z) with A_i = Σ e·p_ij w_ij
+   * (y_i − y_j) and B_i = Σ w_ij² (y_i − y_j), so one pass over the pairs gives A, B and the row
+   * sums of Z (half the divisions of computing Z first).
+   */
   private void computeGradient(double[] p, double[] y, int n, double exaggeration, double[] gradient, ExecutorService pool) {
     double[] rowSums = new double[n];
+    double[] attraction = new double[2 * n];
+    double[] repulsion = new double[2 * n];
     inParallel(n, pool, (from, to) -> {
       for (int i = from; i < to; i++) {
+        double yx = y[2 * i];
+        double yy = y[2 * i + 1];
         double sum = 0;
+        double ax = 0;
+        double ay = 0;
+        double rx = 0;
+        double ry = 0;
+        int row = i * n;
         for (int j = 0; j < n; j++) {
-          if (j != i) {
-            double dx = y[2 * i] - y[2 * j];
-            double dy = y[2 * i + 1] - y[2 * j + 1];
-            sum += 1 / (1 + dx * dx + dy * dy);
-          }
+          double dx = yx - y[2 * j];
+          double dy = yy - y[2 * j + 1];
+          double w = 1 / (1 + dx * dx + dy * dy);
+          // p_ii = 0 and the self term's difference is 0: only its w = 1 must leave Z.
+          double pw = exaggeration * p[row + j] * w;
+          double ww = w * w;
+          sum += w;
+          ax += pw * dx;
+          ay += pw * dy;
+          rx += ww * dx;
+          ry += ww * dy;
         }
-        rowSums[i] = sum;
+        rowSums[i] = sum - 1;
+        attraction[2 * i] = ax;
+        attraction[2 * i + 1] = ay;
+        repulsion[2 * i] = rx;
+        repulsion[2 * i + 1] = ry;
       }
     });
     // Summed in row order, so the map is identical whatever the number of threads.
-    double total = 0;
+    double z = 0;
     for (double sum : rowSums) {
-      total += sum;
+      z += sum;
     }
-    double z = total;
-    inParallel(n, pool, (from, to) -> {
-      for (int i = from; i < to; i++) {
-        double gx = 0;
-        double gy = 0;
-        for (int j = 0; j < n; j++) {
-          if (j == i) {
-            continue;
-          }
-          double dx = y[2 * i] - y[2 * j];
-          double dy = y[2 * i + 1] - y[2 * j + 1];
-          double num = 1 / (1 + dx * dx + dy * dy);
-          double force = (exaggeration * p[i * n + j] - Math.max(num / z, MACHINE_EPSILON)) * num;
-          gx += force * dx;
-          gy += force * dy;
-        }
-        gradient[2 * i] = 4 * gx;
-        gradient[2 * i + 1] = 4 * gy;
-      }
-    });
+    for (int c = 0; c < 2 * n; c++) {
+      gradient[c] = 4 * (attraction[c] - repulsion[c] / z);
+    }
   }
 
   private static double klDivergence(double[] p, double[] y, int n) {
