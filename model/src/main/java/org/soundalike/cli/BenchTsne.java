@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "tsne",
     mixinStandardHelpOptions = true,
-    description = "Times exact t-SNE (1,000 iterations, perplexity 30) on random 512-d unit vectors; prints JSON.")
+    description = "Times t-SNE (1,000 iterations, perplexity 30; Barnes-Hut or exact) on random 512-d unit vectors; prints JSON.")
 public final class BenchTsne implements Callable<Integer> {
 
   @Option(names = "--points", split = ",", defaultValue = "500,2000", description = "Point counts (default: ${DEFAULT-VALUE}).")
@@ -25,17 +25,22 @@ public final class BenchTsne implements Callable<Integer> {
   @Option(names = "--dim", defaultValue = "512", description = "Input dimension (default: ${DEFAULT-VALUE}).")
   int dim;
 
+  @Option(names = "--theta", defaultValue = "0.5", description = "Barnes-Hut angle, 0 for exact t-SNE (default: ${DEFAULT-VALUE}).")
+  double theta;
+
   @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
   @Override
   public Integer call() throws Exception {
-    Tsne tsne = new Tsne(Tsne.Config.defaults(seed));
+    Tsne.Config defaults = Tsne.Config.defaults(seed);
+    Tsne tsne = new Tsne(new Tsne.Config(defaults.perplexity(), defaults.iterations(), seed, defaults.threads(), theta));
     tsne.embed(SyntheticEvaluationSet.generate(300, dim, 1, seed + 1).embeddings());
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode report = json.createObjectNode();
     report.put("threads", Runtime.getRuntime().availableProcessors());
     report.put("dim", dim);
+    report.put("theta", theta);
     ArrayNode runs = report.putArray("runs");
     for (int n : points) {
       EmbeddingMatrix data = SyntheticEvaluationSet.generate(n, dim, 1, seed).embeddings();
