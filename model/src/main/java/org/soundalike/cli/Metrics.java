@@ -51,6 +51,10 @@ public final class Metrics implements Callable<Integer> {
       err.println("soundalike metrics: " + e.getMessage());
       err.flush();
       return 1;
+    } catch (IOException e) {
+      err.println("soundalike metrics: cannot read " + input + ": " + e);
+      err.flush();
+      return 1;
     }
     PrintWriter out = spec.commandLine().getOut();
     out.println(JSON.writeValueAsString(toJson(result)));

@@ -42,6 +42,7 @@ class MetricsTest {
     Path input = dir.resolve("tracks.jsonl");
     Files.write(input, List.of(LINES));
     assertThat(run("metrics", "--input", input.toString())).as(err.toString()).isZero();
+    assertThat(out.toString().strip().lines()).hasSize(1);
     JsonNode json = new ObjectMapper().readTree(out.toString());
     List<String> keys = new ArrayList<>();
     json.fieldNames().forEachRemaining(keys::add);
@@ -75,6 +76,13 @@ class MetricsTest {
     assertThat(run("metrics", "--input", input.toString())).isEqualTo(1);
     assertThat(err.toString()).contains("line 3");
     assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void aMissingFileIsAnErrorNamingIt() {
+    Path missing = dir.resolve("missing.jsonl");
+    assertThat(run("metrics", "--input", missing.toString())).isEqualTo(1);
+    assertThat(err.toString()).contains("cannot read " + missing);
   }
 
   @Test
