@@ -46,8 +46,11 @@ public final class EmbeddingMatrix {
     return dim;
   }
 
-  /** The backing array (row i starts at {@code i * dim}); for kernels only: do not modify. */
-  float[] values() {
+  /**
+   * The backing array, row i at {@code [i * dim, (i + 1) * dim)}: for {@link InnerProductKernel}
+   * implementations (a BLAS-backed one may live in another package). Never modify it.
+   */
+  public float[] values() {
     return values;
   }
 

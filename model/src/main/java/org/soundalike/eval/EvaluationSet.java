@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 import org.soundalike.dataset.EmbeddedTrack;
 
 /**
@@ -102,7 +103,7 @@ public record EvaluationSet(
 
   /** Indices of the tracks with at least one tag: the retrieval queries and database. */
   public int[] tracksWithTags() {
-    return java.util.stream.IntStream.range(0, size())
+    return IntStream.range(0, size())
         .filter(i -> hasAnyTag(labels[i]))
         .toArray();
   }

@@ -1,5 +1,7 @@
 package org.soundalike.eval;
 
+import java.util.Arrays;
+
 /**
  * M@K, the paper's MAP@K: for tag t and query i having t, walk the top K results; at rank k
  * (1-based) a hit is a result having t, P(k) = hits so far / k, and
@@ -47,7 +49,7 @@ public record MapAtK(int k, int tagCount, int[][] queryTags, double[][] perQuery
 
   public double value() {
     int[] ones = new int[queryTags.length];
-    java.util.Arrays.fill(ones, 1);
+    Arrays.fill(ones, 1);
     return value(ones);
   }
 

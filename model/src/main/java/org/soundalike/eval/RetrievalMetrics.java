@@ -1,6 +1,7 @@
 package org.soundalike.eval;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.LongConsumer;
 
@@ -41,6 +42,6 @@ public final class RetrievalMetrics {
   }
 
   private static int max(int[] values) {
-    return java.util.Arrays.stream(values).max().orElseThrow();
+    return Arrays.stream(values).max().orElseThrow();
   }
 }
