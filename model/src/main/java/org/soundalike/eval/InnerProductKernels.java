@@ -9,11 +9,12 @@ public final class InnerProductKernels {
 
   /**
    * {@link VectorApiKernel} when the JVM was started with {@code --add-modules jdk.incubator.vector}
-   * (the launcher and the tests do), else {@link BlockedScalarKernel}. The check happens before the
-   * SIMD class is touched, so its absence never raises a class-loading error.
+   * (the launcher and the tests do) and the CPU has 256-bit SIMD or wider, else
+   * {@link BlockedScalarKernel}. The module check happens before the SIMD class is touched, so
+   * its absence never raises a class-loading error.
    */
   public static InnerProductKernel fastest() {
-    return vectorApiAvailable() ? new VectorApiKernel() : new BlockedScalarKernel();
+    return vectorApiAvailable() && VectorApiKernel.worthwhile() ? new VectorApiKernel() : new BlockedScalarKernel();
   }
 
   public static boolean vectorApiAvailable() {

@@ -15,6 +15,15 @@ public final class VectorApiKernel implements InnerProductKernel {
 
   private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
 
+  /**
+   * True when the CPU has 256-bit or wider SIMD (AVX2, AVX-512): there C2 compiles the Vector
+   * API to vector instructions. With narrower vectors the API may fall back to per-lane Java,
+   * far slower than {@link BlockedScalarKernel}.
+   */
+  static boolean worthwhile() {
+    return SPECIES.vectorBitSize() >= 256;
+  }
+
   @Override
   public String name() {
     return "vector-api-" + SPECIES.vectorBitSize() + "bit";
