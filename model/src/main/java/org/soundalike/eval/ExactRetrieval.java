@@ -1,6 +1,7 @@
 package org.soundalike.eval;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -151,15 +152,25 @@ public final class ExactRetrieval {
     private final float[] score;
     private final int[] index;
     private final int[] size;
+    /**
+     * Row q's root similarity once its heap is full, −∞ before: most offers are rejected by this
+     * one compact array (n floats stay in cache; the heaps, n × K pairs, do not).
+     */
+    private final float[] threshold;
 
     TopKHeaps(int rows, int capacity) {
       this.capacity = capacity;
       score = new float[rows * capacity];
       index = new int[rows * capacity];
       size = new int[rows];
+      threshold = new float[rows];
+      Arrays.fill(threshold, Float.NEGATIVE_INFINITY);
     }
 
     void offer(int q, float s, int i) {
+      if (s < threshold[q]) {
+        return;
+      }
       int base = q * capacity;
       int count = size[q];
       if (count < capacity) {
@@ -167,10 +178,14 @@ public final class ExactRetrieval {
         index[base + count] = i;
         size[q] = count + 1;
         siftUp(base, count);
+        if (count + 1 == capacity) {
+          threshold[q] = score[base];
+        }
       } else if (better(s, i, score[base], index[base])) {
         score[base] = s;
         index[base] = i;
         siftDown(base, 0, count);
+        threshold[q] = score[base];
       }
     }
 
@@ -194,6 +209,7 @@ public final class ExactRetrieval {
         siftDown(base, 0, count - 1);
       }
       size[q] = 0;
+      threshold[q] = Float.NEGATIVE_INFINITY;
     }
 
     private static boolean better(float s, int i, float t, int j) {
