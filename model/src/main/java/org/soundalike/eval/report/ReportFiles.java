@@ -41,7 +41,7 @@ public final class ReportFiles {
   public static String markdown(ExperimentReport report) {
     StringBuilder md = new StringBuilder("# Experiment report\n\n");
     md.append("Generated ").append(report.generatedAt()).append(" from ").append(report.runs())
-        .append(" runs. Values × 100, mean over seeds; the best value per column (as printed) is in **bold**.\n");
+        .append(report.runs() == 1 ? " run" : " runs").append(". Values × 100, mean over seeds; the best value per column (as printed) is in **bold**.\n");
     report.datasets().forEach((dataset, data) -> {
       md.append("\n## ").append(dataset).append('\n');
       List<Double> fractions = data.table().rows().stream().map(ExperimentReport.Row::labelFraction).distinct().toList();

@@ -106,7 +106,22 @@ public final class RunResultJson {
   }
 
   private static String location(JsonProcessingException e) {
-    return e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+    StringBuilder where = new StringBuilder();
+    if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+      where.append(" at '");
+      for (JsonMappingException.Reference step : mapping.getPath()) {
+        if (step.getFieldName() != null) {
+          where.append(where.length() > 5 ? "." : "").append(step.getFieldName());
+        } else if (step.getIndex() >= 0) {
+          where.append('[').append(step.getIndex()).append(']');
+        }
+      }
+      where.append('\'');
+    }
+    if (e.getLocation() != null) {
+      where.append(" (line ").append(e.getLocation().getLineNr()).append(", column ").append(e.getLocation().getColumnNr()).append(')');
+    }
+    return where.toString();
   }
 
   private static final class IntervalSerializer extends JsonSerializer<QueryBootstrap.Interval> {
