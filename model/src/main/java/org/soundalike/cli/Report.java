@@ -52,6 +52,7 @@ public final class Report implements Callable<Integer> {
         err.println("soundalike report: run " + d.runId() + " was evaluated more than once; counted " + d.kept()
             + ", ignored " + String.join(", ", d.ignored()));
       }
+      report.warnings().forEach(w -> err.println("soundalike report: warning: " + w));
       stdout.println(report.runs() + " runs in " + report.datasets().size() + " dataset(s) "
           + report.datasets().keySet() + "; wrote " + target.resolve(ReportFiles.MARKDOWN_FILE) + ", "
           + target.resolve(ReportFiles.CSV_FILE) + ", " + target.resolve(ReportFiles.JSON_FILE));

@@ -65,7 +65,8 @@ class ReportTest {
     assertThat(err.toString()).contains("run G-1.0-1 was evaluated more than once");
 
     JsonNode json = new ObjectMapper().readTree(results.resolve("report.json").toFile());
-    assertThat(names(json)).containsExactly("generatedAt", "runs", "datasets", "duplicates");
+    assertThat(names(json)).containsExactly("generatedAt", "runs", "datasets", "duplicates", "warnings");
+    assertThat(json.get("warnings")).isEmpty();
     assertThat(json.get("runs").asInt()).isEqualTo(13);
     assertThat(names(json.get("datasets"))).containsExactly("demo");
     JsonNode demo = json.get("datasets").get("demo");

@@ -11,17 +11,21 @@ import org.soundalike.eval.QueryBootstrap;
  * The experiments in the paper's shapes, per dataset: the table (rows = baselines and variants at
  * each label fraction, columns = the ten metrics as means over seeds, best per column and
  * fraction marked) and the semi-supervised series (each metric against the label fraction, one
- * series per variant). Serialised as report.json (docs/formats.md); {@code duplicates} and each
- * row's {@code label} and {@code intervals} are additions to the documented fields.
+ * series per variant). Serialised as report.json (docs/formats.md); {@code duplicates},
+ * {@code warnings} and each row's {@code label} and {@code intervals} are additions to the
+ * documented fields.
  *
  * @param runs the number of runs counted (each runId once)
+ * @param warnings groups whose runs may not belong together (see {@link ReportBuilder})
  */
-@JsonPropertyOrder({"generatedAt", "runs", "datasets", "duplicates"})
-public record ExperimentReport(String generatedAt, int runs, Map<String, DatasetReport> datasets, List<Duplicate> duplicates) {
+@JsonPropertyOrder({"generatedAt", "runs", "datasets", "duplicates", "warnings"})
+public record ExperimentReport(String generatedAt, int runs, Map<String, DatasetReport> datasets, List<Duplicate> duplicates,
+    List<String> warnings) {
 
   public ExperimentReport {
     datasets = Collections.unmodifiableMap(new LinkedHashMap<>(datasets));
     duplicates = List.copyOf(duplicates);
+    warnings = List.copyOf(warnings);
   }
 
   /** One dataset: its table and its series ({@code series[metric][variant]}, points by ascending fraction). */

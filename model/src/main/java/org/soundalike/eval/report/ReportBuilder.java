@@ -1,5 +1,6 @@
 package org.soundalike.eval.report;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,6 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.TreeMap;
 import org.soundalike.eval.QueryBootstrap;
 
@@ -19,6 +23,10 @@ import org.soundalike.eval.QueryBootstrap;
  * name; fractions from 100 % down. The best value per column among the rows of one fraction is
  * decided on the printed value (one decimal, as in the paper's tables), so rows that print the
  * same number are all best.
+ *
+ * <p>The runs of one group are expected to differ only in their seed. When they also differ in
+ * configuration, techniques, α or catalog, or when one seed appears in several runs, the group
+ * is still aggregated (the report must show every run) but a warning says so.
  */
 public final class ReportBuilder {
 
@@ -39,12 +47,20 @@ public final class ReportBuilder {
         .map(d -> new ExperimentReport.Duplicate(d.runId(), relative(root, d.kept()),
             d.ignored().stream().map(p -> relative(root, p)).toList()))
         .toList();
-    return new ExperimentReport(generatedAt.toString(), collected.runs().size(), datasets, duplicates);
+    List<String> warnings = new ArrayList<>();
+    byDataset.forEach((dataset, groups) -> groups.forEach((key, runs) -> warnings.addAll(warnings(dataset, key, runs))));
+    return new ExperimentReport(generatedAt.toString(), collected.runs().size(), datasets, duplicates, warnings);
   }
 
   /** The value as the tables print it: one decimal. */
   public static String printed(double value) {
     return String.format(Locale.ROOT, "%.1f", value);
+  }
+
+  /** A label fraction as the report prints it: 0.01 → "1 %". */
+  public static String percent(double fraction) {
+    // Through BigDecimal: 100 · 0.07 is 7.000000000000001 in binary.
+    return BigDecimal.valueOf(fraction).movePointRight(2).stripTrailingZeros().toPlainString() + " %";
   }
 
   /** "A (supervised only, inception-style)", "CLMR (frozen)", or the variant's name. */
@@ -84,6 +100,31 @@ public final class ReportBuilder {
       }
     });
     return new ExperimentReport.DatasetReport(new ExperimentReport.Table(RunResult.COLUMNS, rows), series(summaries));
+  }
+
+  private static List<String> warnings(String dataset, GroupKey key, List<RunResult> runs) {
+    String group = dataset + " " + key.variant() + " at " + percent(key.fraction()) + " labels";
+    List<String> warnings = new ArrayList<>();
+    Map<String, Function<RunProvenance, Object>> fields = new LinkedHashMap<>();
+    fields.put("config", RunProvenance::config);
+    fields.put("techniques", RunProvenance::techniques);
+    fields.put("alpha", RunProvenance::alpha);
+    fields.put("catalogFingerprint", RunProvenance::catalogFingerprint);
+    fields.forEach((name, field) -> {
+      Set<String> values = new TreeSet<>();
+      runs.forEach(r -> values.add(String.valueOf(field.apply(r.run()))));
+      if (values.size() > 1) {
+        warnings.add(group + ": runs differ in " + name + " " + values + " but are aggregated together");
+      }
+    });
+    Map<Long, List<String>> bySeed = new TreeMap<>();
+    runs.forEach(r -> bySeed.computeIfAbsent(r.run().seed(), s -> new ArrayList<>()).add(r.run().runId()));
+    bySeed.forEach((seed, ids) -> {
+      if (ids.size() > 1) {
+        warnings.add(group + ": seed " + seed + " appears in " + ids.size() + " runs " + ids + ", each counted as a seed");
+      }
+    });
+    return warnings;
   }
 
   private static Map<String, SeedSummary> summarise(List<RunResult> runs) {

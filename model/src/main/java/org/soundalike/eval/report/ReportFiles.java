@@ -2,7 +2,6 @@ package org.soundalike.eval.report;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +45,7 @@ public final class ReportFiles {
       md.append("\n## ").append(dataset).append('\n');
       List<Double> fractions = data.table().rows().stream().map(ExperimentReport.Row::labelFraction).distinct().toList();
       for (double fraction : fractions) {
-        md.append("\n### ").append(percent(fraction)).append(" labels").append('\n').append('\n');
+        md.append("\n### ").append(ReportBuilder.percent(fraction)).append(" labels").append('\n').append('\n');
         md.append("| Model | Seeds | ").append(String.join(" | ", data.table().columns())).append(" |\n");
         md.append("|---|---:|").append("---:|".repeat(data.table().columns().size())).append('\n');
         for (ExperimentReport.Row row : data.table().rows()) {
@@ -69,6 +68,10 @@ public final class ReportFiles {
         md.append("- `").append(d.runId()).append("`: counted ").append(d.kept()).append("; ignored ")
             .append(String.join(", ", d.ignored())).append('\n');
       }
+    }
+    if (!report.warnings().isEmpty()) {
+      md.append("\n## Warnings\n\n");
+      report.warnings().forEach(w -> md.append("- ").append(w).append('\n'));
     }
     return md.toString();
   }
@@ -97,8 +100,4 @@ public final class ReportFiles {
     }
   }
 
-  private static String percent(double fraction) {
-    // Through BigDecimal: 100 · 0.07 is 7.000000000000001 in binary.
-    return BigDecimal.valueOf(fraction).movePointRight(2).stripTrailingZeros().toPlainString() + " %";
-  }
 }

@@ -159,4 +159,18 @@ class ReportBuilderTest {
     assertThat(report.datasets().get("demo").series().get("PR-AUC")).isEmpty();
     assertThat(ReportFiles.markdown(report)).contains("| **8.0** | **80.0** | – |");
   }
+
+  @Test
+  void runsThatMayNotBelongTogetherAreAggregatedWithAWarning() {
+    add(result(run("g1", "demo", "G", 0.1, 1), all(50)));
+    RunProvenance tiny = new RunProvenance("g2", "demo", "fp-demo", "tiny", "G", "c+p", 1.0, 20.1, 0.1, 1, "t", 5, null);
+    add(result(tiny, all(60)));
+    add(result(run("a1", "demo", "A", 0.1, 1), all(40)));
+    ExperimentReport report = build();
+    assertThat(row(report, "demo", "G", 0.1).seeds()).isEqualTo(2);
+    assertThat(report.warnings()).containsExactly(
+        "demo G at 10 % labels: runs differ in config [compact, tiny] but are aggregated together",
+        "demo G at 10 % labels: seed 1 appears in 2 runs [g1, g2], each counted as a seed");
+    assertThat(ReportFiles.markdown(report)).contains("## Warnings", "- demo G at 10 % labels: seed 1 appears");
+  }
 }
