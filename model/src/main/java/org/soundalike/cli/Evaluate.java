@@ -28,10 +28,11 @@ import picocli.CommandLine.Spec;
     name = "evaluate",
     mixinStandardHelpOptions = true,
     description = {
-      "Evaluates a run's embedded test tracks and writes results.json: the ten metrics (x100), bootstrap 95 %",
-      "intervals over queries, per-tag AUCs, excluded tags, the t-SNE map and the run's provenance.",
-      "--embeddings: JSON lines {\"id\", \"tags\", \"embedding\", \"scores\"} as 'soundalike metrics' reads;",
-      "--run-info: the run's provenance, the \"run\" object of results.json (docs/formats.md)."
+      "Evaluates a run's embedded test tracks and writes its results.json.",
+      "results.json holds the ten metrics (x100), bootstrap 95 % intervals over queries, per-tag AUCs, excluded tags, "
+          + "the t-SNE map and the run's provenance (docs/formats.md).",
+      "--embeddings: JSON lines {\"id\", \"tags\", \"embedding\", \"scores\"} as 'soundalike metrics' reads.",
+      "--run-info: the run's provenance, the \"run\" object of results.json."
     })
 public final class Evaluate implements Callable<Integer> {
 

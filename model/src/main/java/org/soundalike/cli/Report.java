@@ -19,10 +19,11 @@ import picocli.CommandLine.Spec;
     name = "report",
     mixinStandardHelpOptions = true,
     description = {
-      "Collects every results.json under a folder (recursively) and writes, per dataset, the paper's table",
-      "(rows = baselines and variants, columns = R@1,2,4,8, M@1,4,7,10, ROC-AUC, PR-AUC; mean over seeds, best in bold)",
-      "for each label fraction, and the semi-supervised series (metric vs label fraction per variant, mean and",
-      "interval over seeds): report.md, report.csv and report.json. A run evaluated twice counts once (the newest)."
+      "Collects every results.json under a folder into the paper's tables and series.",
+      "Per dataset and label fraction: the table (rows = baselines and variants, columns = R@1,2,4,8, M@1,4,7,10, "
+          + "ROC-AUC, PR-AUC; mean over seeds, best in bold); per metric: the series against the label fraction "
+          + "(mean and interval over seeds). Writes report.md, report.csv and report.json.",
+      "A run evaluated twice counts once (its newest evaluation); a malformed results.json is an error."
     })
 public final class Report implements Callable<Integer> {
 

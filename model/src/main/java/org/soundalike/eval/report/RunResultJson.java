@@ -63,6 +63,15 @@ public final class RunResultJson {
     }
   }
 
+  /** Parses results.json text (e.g. carried as a string between pipeline stages); {@code source} names it in errors. */
+  public static RunResult fromJson(String json, String source) {
+    try {
+      return JSON.readValue(json, RunResult.class);
+    } catch (JsonProcessingException e) {
+      throw new ReportException(source + ": not a valid " + describe(RunResult.class) + ": " + reason(e), e);
+    }
+  }
+
   private static <T> T read(Path file, Class<T> type) {
     try {
       T value = JSON.readValue(file.toFile(), type);

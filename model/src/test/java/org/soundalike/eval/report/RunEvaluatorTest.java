@@ -84,4 +84,14 @@ class RunEvaluatorTest {
     assertThat(result.excludedTags()).containsExactly("silence");
     assertThat(result.perTag()).doesNotContainKey("silence");
   }
+
+  @Test
+  void evaluatesTinySetsWithDefaultSettings() {
+    for (int n = 2; n <= 5; n++) {
+      List<EmbeddedTrack> tracks = ReportFixtures.clustered(1, n, 4, 0.3, n);
+      RunResult result = RunEvaluator.withDefaults().evaluate(EvaluationSet.of(tracks), ReportFixtures.run("r" + n, "demo", "A", 1.0, 1));
+      assertThat(result.tsne()).hasSize(n);
+      assertThat(result.tsne()).allSatisfy(p -> assertThat(Double.isFinite(p.x()) && Double.isFinite(p.y())).isTrue());
+    }
+  }
 }

@@ -27,6 +27,13 @@ class RunResultJsonTest {
   }
 
   @Test
+  void aResultSurvivesARoundTripAsText() {
+    assertThat(RunResultJson.fromJson(RunResultJson.toJson(result), "text")).isEqualTo(result);
+    assertThatThrownBy(() -> RunResultJson.fromJson("[]", "stage output")).isInstanceOf(ReportException.class)
+        .hasMessageStartingWith("stage output: not a valid results.json");
+  }
+
+  @Test
   void theFileHasTheDocumentedShape() throws Exception {
     Path file = dir.resolve("results.json");
     RunResultJson.write(file, result);
