@@ -1,5 +1,7 @@
 package org.soundalike.dataset;
 
+import java.io.Serializable;
+
 /**
  * One shard as the index lists it.
  *
@@ -10,4 +12,4 @@ package org.soundalike.dataset;
  * @param bytes its size
  * @param sha256 SHA-256 of the whole file, lower-case hex
  */
-public record ViewShard(String file, int epoch, int shard, int views, long bytes, String sha256) {}
+public record ViewShard(String file, int epoch, int shard, int views, long bytes, String sha256) implements Serializable {}

@@ -3,6 +3,7 @@ package org.soundalike.dataset;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
+import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -38,7 +39,8 @@ public record ViewShardIndex(
     long runSeed,
     String preset,
     String manifest,
-    List<ViewShard> shards) {
+    List<ViewShard> shards)
+    implements Serializable {
 
   public static final String FORMAT = "soundalike-views";
 
