@@ -32,14 +32,24 @@ public final class JsonLines {
 
   /** Writes a PCollection of records as the single file {@code dir/name.jsonl}, replacing it. */
   public static <T> PTransform<PCollection<T>, PDone> write(Path dir, String name) {
-    return new PTransform<>("Write " + name + ".jsonl") {
-      @Override
-      public PDone expand(PCollection<T> records) {
-        return records
-            .apply("ToJson", MapElements.into(TypeDescriptors.strings()).via(JsonLines::toJson))
-            .apply("WriteFile", TextIO.write().to(dir.resolve(name).toString()).withSuffix(".jsonl").withoutSharding());
-      }
-    };
+    return new Write<>(dir.resolve(name + ".jsonl").toString());
+  }
+
+  private static final class Write<T> extends PTransform<PCollection<T>, PDone> {
+    private final String file;
+
+    Write(String file) {
+      super("Write " + Path.of(file).getFileName());
+      this.file = file;
+    }
+
+    @Override
+    public PDone expand(PCollection<T> records) {
+      // One file with no shard suffix: readers open manifest.jsonl, not a glob of shards.
+      return records
+          .apply("ToJson", MapElements.into(TypeDescriptors.strings()).via(JsonLines::toJson))
+          .apply("WriteFile", TextIO.write().to(file).withoutSharding());
+    }
   }
 
   /**
