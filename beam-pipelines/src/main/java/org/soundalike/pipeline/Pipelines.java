@@ -18,7 +18,9 @@ public final class Pipelines {
       "ingest", new Entry(IngestOptions.class, IngestPipeline::main,
           "find, decode, check and fingerprint audio: manifest.jsonl + rejects.jsonl"),
       "augment", new Entry(AugmentOptions.class, AugmentPipeline::main,
-          "materialise cropped, augmented training views as checksummed shards"));
+          "materialise cropped, augmented training views as checksummed shards"),
+      "bench-ingest", new Entry(BenchIngestOptions.class, IngestBenchmark::main,
+          "ingest throughput on generated tracks (JSON: tracks/s, x real time)"));
 
   private Pipelines() {}
 
@@ -46,6 +48,6 @@ public final class Pipelines {
     System.out.println("Usage: soundalike pipeline <name> [--option=value ...]   (soundalike pipeline <name> --help)");
     System.out.println("Runs on an embedded Flink by default; --flinkMaster=host:port submits to a Flink cluster.");
     PIPELINES.keySet().stream().sorted().forEach(name ->
-        System.out.printf("  %-8s %s%n", name, PIPELINES.get(name).summary()));
+        System.out.printf("  %-13s %s%n", name, PIPELINES.get(name).summary()));
   }
 }
