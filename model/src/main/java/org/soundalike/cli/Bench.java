@@ -11,6 +11,9 @@ import picocli.CommandLine.Command;
     subcommands = {
       BenchAugment.class,
       BenchDecode.class,
+      BenchCorpus.class,
+      BenchMetrics.class,
+      BenchTsne.class,
     })
 public final class Bench implements Runnable {
 

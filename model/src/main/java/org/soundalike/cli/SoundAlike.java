@@ -18,6 +18,9 @@ import picocli.CommandLine.Command;
       Bench.class,
       CatalogCommand.class,
       Inspect.class,
+      Corpus.class,
+      Demo.class,
+      Metrics.class,
     })
 public final class SoundAlike implements Runnable {
 
