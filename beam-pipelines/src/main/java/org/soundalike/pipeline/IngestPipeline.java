@@ -2,6 +2,7 @@ package org.soundalike.pipeline;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.beam.runners.flink.FlinkPipelineOptions;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.coders.SerializableCoder;
@@ -42,7 +43,7 @@ public final class IngestPipeline {
     return PipelineSummary.of("ingest", run, IngestTracks.class, files.size(), out);
   }
 
-  static String runnerName(org.apache.beam.runners.flink.FlinkPipelineOptions options) {
+  static String runnerName(FlinkPipelineOptions options) {
     String runner = options.getRunner().getSimpleName();
     return "FlinkRunner".equals(runner) ? runner + " (master " + options.getFlinkMaster() + ")" : runner;
   }

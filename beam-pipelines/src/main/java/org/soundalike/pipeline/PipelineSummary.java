@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.metrics.MetricNameFilter;
 import org.apache.beam.sdk.metrics.MetricQueryResults;
 import org.apache.beam.sdk.metrics.MetricResult;
 import org.apache.beam.sdk.metrics.MetricsFilter;
@@ -17,7 +18,7 @@ public record PipelineSummary(String pipeline, PipelineResult.State state, Map<S
   public static PipelineSummary of(String pipeline, PipelineResult result, Class<?> namespace, long inputs, Path out) {
     Map<String, Long> counters = new TreeMap<>();
     MetricQueryResults metrics = result.metrics().queryMetrics(
-        MetricsFilter.builder().addNameFilter(org.apache.beam.sdk.metrics.MetricNameFilter.inNamespace(namespace)).build());
+        MetricsFilter.builder().addNameFilter(MetricNameFilter.inNamespace(namespace)).build());
     for (MetricResult<Long> counter : metrics.getCounters()) {
       counters.merge(counter.getName().getName(), attemptedOrCommitted(counter), Long::sum);
     }
