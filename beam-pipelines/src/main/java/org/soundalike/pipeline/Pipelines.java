@@ -38,7 +38,13 @@ public final class Pipelines {
       PipelineOptionsFactory.printHelp(System.out, entry.options());
       return;
     }
-    entry.main().accept(rest);
+    try {
+      entry.main().accept(rest);
+    } catch (PipelineInputException | IllegalArgumentException e) {
+      // A wrong folder or option is the user's to fix: say which, without a stack trace.
+      System.err.println("soundalike pipeline " + args[0] + ": " + e.getMessage());
+      System.exit(2);
+    }
   }
 
   private static void usage(String unknown) {
