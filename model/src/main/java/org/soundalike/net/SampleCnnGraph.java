@@ -50,19 +50,27 @@ final class SampleCnnGraph {
     long length = AudioSpec.EXCERPT_SAMPLES;
     for (NetworkParameters.ConvLayer layer : NetworkParameters.ConvLayer.of(parameters.config())) {
       int padding = layer.stride() == 1 ? 1 : 0;
-      x = sd.cnn().conv2d(
-          layer.name() + ".conv",
-          x,
-          parameter(layer.name() + ".w"),
-          Conv2DConfig.builder()
-              .kH(1).kW(SampleCnnConfig.KERNEL)
-              .sH(1).sW(layer.stride())
-              .pH(0).pW(padding)
-              .paddingMode(PaddingMode.VALID)
-              .dataFormat("NHWC")
-              .build());
+      Conv2DConfig convolution = Conv2DConfig.builder()
+          .kH(1).kW(SampleCnnConfig.KERNEL)
+          .sH(1).sW(layer.stride())
+          .pH(0).pW(padding)
+          .paddingMode(PaddingMode.VALID)
+          .dataFormat("NHWC")
+          .build();
       length /= layer.stride();
-      x = batchNorm(layer.name(), x, training ? kind : null, length);
+      if (training) {
+        x = sd.cnn().conv2d(layer.name() + ".conv", x, parameter(layer.name() + ".w"), convolution);
+        x = batchNorm(layer.name(), x, kind, length);
+      } else {
+        // Inference: batch norm on fixed averages is affine, so it is folded into the
+        // convolution's weights and a bias (one oneDNN primitive instead of two passes).
+        FoldedConvolution folded = FoldedConvolution.of(parameters, layer.name());
+        x = sd.cnn().conv2d(
+            layer.name() + ".conv", x,
+            sd.constant(layer.name() + ".foldedW", folded.weights()),
+            sd.constant(layer.name() + ".foldedB", folded.bias()),
+            convolution);
+      }
       x = sd.nn().relu(layer.name() + ".relu", x, 0);
       if (layer.pooled()) {
         x = sd.cnn().maxPooling2d(
@@ -81,19 +89,13 @@ final class SampleCnnGraph {
     return sd.reshape("h", x, -1, parameters.config().embeddingChannels());
   }
 
-  private SDVariable batchNorm(String layer, SDVariable x, BatchNormKind training, long length) {
-    if (training == BatchNormKind.NONE) {
+  private SDVariable batchNorm(String layer, SDVariable x, BatchNormKind kind, long length) {
+    if (kind == BatchNormKind.NONE) {
       return x;
     }
     SDVariable gamma = parameter(layer + ".gamma");
     SDVariable beta = parameter(layer + ".beta");
-    if (training == null) {
-      SDVariable mean = sd.constant(layer + ".mean", parameters.get(layer + ".mean"));
-      SDVariable variance = sd.constant(layer + ".var", parameters.get(layer + ".var"));
-      return new BatchNormOp(sd, x, mean, variance, gamma, beta, NetworkParameters.BATCH_NORM_EPSILON)
-          .outputVariable();
-    }
-    switch (training) {
+    switch (kind) {
       case PRIMITIVE: {
         SDVariable mean = sd.mean(layer + ".batchMean", x, false, 0, 1, 2);
         SDVariable centred = x.sub(mean);

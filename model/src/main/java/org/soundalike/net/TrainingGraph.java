@@ -17,7 +17,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * λ·L_SSL, and the gradients of L for every trainable array. Applying the gradients is the
  * optimizer's job; the batch-norm running averages are updated here, after each forward pass.
  */
-public final class TrainingGraph {
+public final class TrainingGraph implements TrainingPass {
 
   private static final String AUDIO = "audio";
   private static final String LABELS = "labels";
@@ -76,31 +76,23 @@ public final class TrainingGraph {
     return built;
   }
 
+  @Override
   public int tracks() {
     return tracks;
   }
 
+  @Override
   public NetworkParameters parameters() {
     return parameters;
   }
 
-  /** Losses and the gradient of L for each trainable array, by the array's name. */
-  public record Result(LossValues losses, Map<String, INDArray> gradients) {}
-
-  /**
-   * The losses of a batch in training mode (batch statistics in batch norm), without a backward
-   * pass and without touching the running averages: what a finite-difference check evaluates.
-   */
+  @Override
   public LossValues losses(TrainingBatch batch, double lambda) {
     Map<String, INDArray> values = sd.output(feed(batch, lambda), LOSS, LOSS_ML, LOSS_SSL);
     return lossValues(values);
   }
 
-  /**
-   * Forward and backward for one batch; updates the batch-norm running averages.
-   *
-   * @param lambda λ = α / r (0 drops L_SSL from the total)
-   */
+  @Override
   public Result computeGradients(TrainingBatch batch, double lambda) {
     OutAndGrad result = sd.calculateGradientsAndOutputs(feed(batch, lambda), outputs, trainableInGraph);
     Map<String, INDArray> values = result.getOutputs();

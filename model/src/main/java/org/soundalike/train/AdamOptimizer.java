@@ -4,15 +4,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.learning.GradientUpdater;
-import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.ops.transforms.Transforms;
 import org.soundalike.net.NetworkParameters;
 
 /**
- * Adam as PyTorch's {@code torch.optim.Adam} (which the paper used): weight decay is L2 added to
- * the gradient before the moment estimates. ND4J's Adam updater does the moments and the bias
- * correction; this class owns one updater state per parameter and applies the steps in place.
+ * Adam exactly as PyTorch's {@code torch.optim.Adam} (which the paper used): weight decay is L2
+ * added to the gradient; ε is added to the bias-corrected √v̂. (ND4J's own Adam puts ε before the
+ * bias correction, a small but real difference early in training, so it is not used.)
  */
 public final class AdamOptimizer {
 
@@ -23,7 +21,8 @@ public final class AdamOptimizer {
 
   private final NetworkParameters parameters;
   private final double weightDecay;
-  private final Map<String, GradientUpdater<?>> updaters = new LinkedHashMap<>();
+  private final Map<String, INDArray> firstMoments = new LinkedHashMap<>();
+  private final Map<String, INDArray> secondMoments = new LinkedHashMap<>();
   private double learningRate;
   private int iteration;
 
@@ -40,9 +39,6 @@ public final class AdamOptimizer {
   /** ReduceLROnPlateau changes the rate between epochs. */
   public void setLearningRate(double learningRate) {
     this.learningRate = learningRate;
-    for (GradientUpdater<?> updater : updaters.values()) {
-      ((Adam) updater.getConfig()).setLearningRate(learningRate);
-    }
   }
 
   /** Steps taken so far. */
@@ -52,9 +48,12 @@ public final class AdamOptimizer {
 
   /**
    * One Adam step on every parameter in {@code names} that has a gradient (frozen parameters are
-   * simply left out). The gradient arrays are consumed (overwritten with the updates).
+   * simply left out). The gradient arrays are consumed (used as scratch space).
    */
   public void step(Map<String, INDArray> gradients, Set<String> names) {
+    iteration++;
+    double correction1 = 1 - Math.pow(BETA1, iteration);
+    double correction2 = Math.sqrt(1 - Math.pow(BETA2, iteration));
     for (String name : names) {
       INDArray gradient = gradients.get(name);
       if (gradient == null) {
@@ -64,16 +63,21 @@ public final class AdamOptimizer {
       if (weightDecay != 0) {
         gradient.addi(parameter.mul(weightDecay));
       }
-      GradientUpdater<?> updater = updaters.computeIfAbsent(name, n -> newUpdater(parameter));
-      updater.applyUpdater(gradient, iteration, 0);
-      parameter.subi(gradient);
+      INDArray m = firstMoments.computeIfAbsent(name, n -> parameter.ulike().assign(0));
+      INDArray v = secondMoments.computeIfAbsent(name, n -> parameter.ulike().assign(0));
+      m.muli(BETA1).addi(gradient.mul(1 - BETA1));
+      v.muli(BETA2).addi(gradient.muli(gradient).muli(1 - BETA2));
+      INDArray denominator = Transforms.sqrt(v, true).divi(correction2).addi(EPSILON);
+      parameter.subi(m.div(denominator).muli(learningRate / correction1));
     }
-    iteration++;
   }
 
-  private GradientUpdater<?> newUpdater(INDArray parameter) {
-    Adam config = new Adam(learningRate, BETA1, BETA2, EPSILON);
-    INDArray state = Nd4j.zeros(parameter.dataType(), 1, 2 * parameter.length());
-    return config.instantiate(state, true);
+  /** Adam's state (moments) by parameter name, for checkpoints. */
+  public Map<String, INDArray> firstMoments() {
+    return java.util.Collections.unmodifiableMap(firstMoments);
+  }
+
+  public Map<String, INDArray> secondMoments() {
+    return java.util.Collections.unmodifiableMap(secondMoments);
   }
 }
