@@ -26,6 +26,10 @@ public final class BenchTrainStep implements Callable<Integer> {
       description = "FUSED (the product's), PRIMITIVE or NONE (for comparison only) (default: ${DEFAULT-VALUE})")
   BatchNormKind batchNorm;
 
+  @Option(names = "--slice", defaultValue = "0",
+      description = "views per encoder micro-batch (gradient caching); 0 = all views at once (default: ${DEFAULT-VALUE})")
+  int slice;
+
   @Option(names = "--warmup", defaultValue = "2", description = "untimed steps first (default: ${DEFAULT-VALUE})")
   int warmup;
 
@@ -35,7 +39,7 @@ public final class BenchTrainStep implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     System.out.println(new ObjectMapper().writeValueAsString(
-        NetworkBenchmark.trainStep(SampleCnnConfig.named(config), batch, batchNorm, warmup, repeats)));
+        NetworkBenchmark.trainStep(SampleCnnConfig.named(config), batch, batchNorm, slice, warmup, repeats)));
     return 0;
   }
 }

@@ -6,7 +6,7 @@ package org.soundalike.net;
  * (docs/benchmarks/net.md keeps the comparison).
  */
 public enum BatchNormKind {
-  /** libnd4j's batchnorm / batchnorm_bp ops (oneDNN primitives on NHWC), statistics in-graph. */
+  /** {@link BatchNormOp}: libnd4j's batchnorm forward (oneDNN) and a closed-form backward; statistics in-graph. */
   FUSED,
   /** The same formula written with SameDiff's element-wise and reduction ops. */
   PRIMITIVE,

@@ -8,13 +8,17 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
 
 /**
- * libnd4j's {@code batchnorm} op over the last (channel) axis of an NHWC tensor, with a working
- * gradient. ND4J 1.0.0-M2.1's own {@code BatchNorm} class fails to differentiate ("Invalid axis
- * argument ... Got null"), but the native {@code batchnorm_bp} is sound: it returns the full
- * training-mode input gradient (the mean and variance are taken as this batch's statistics) and
- * zero for the mean and variance, and with the oneDNN natives it runs as one fused primitive. So
- * the batch statistics are computed in the graph and must not be differentiated a second time:
- * see {@link SampleCnnGraph}.
+ * Batch norm over the last (channel) axis of an NHWC tensor: libnd4j's {@code batchnorm} op
+ * forward (a oneDNN primitive), and a backward pass of our own.
+ *
+ * <p>Why: ND4J 1.0.0-M2.1's {@code BatchNorm} class cannot be differentiated ("Invalid axis
+ * argument ... Got null"); its native {@code batchnorm_bp} works but runs oneDNN's blocked-layout
+ * kernel with reorders in and out, and writing batch norm from primitive ops lets autodiff build a
+ * long chain of full-size intermediates. The backward here is the closed form of the
+ * training-mode gradient (the mean and variance inputs are this batch's statistics):
+ * dx = a·dy + b·x + c per channel, with two channel reductions (Σdy, Σdy·x), so it is a few
+ * passes over the tensor. The graph computes the statistics from a gradient-stopped copy of x
+ * (see {@link SampleCnnGraph}), since this gradient already accounts for them.
  */
 public final class BatchNormOp extends DynamicCustomOp {
 
@@ -48,46 +52,31 @@ public final class BatchNormOp extends DynamicCustomOp {
     return List.of(inputTypes.get(0));
   }
 
+  /**
+   * With k = 1/√(σ²+ε), m1 = mean(dy), m2 = mean(dy·x̂): dx = γk(dy − m1 − x̂·m2), which is
+   * a·dy + b·x + c with a = γk, b = −γk²m2, c = −a·m1 − b·μ; dγ = Σdy·x̂, dβ = Σdy. The statistics'
+   * own gradients are zero: dx already contains their effect.
+   */
   @Override
   public List<SDVariable> doDiff(List<SDVariable> gradients) {
     SDVariable[] in = args();
-    return Arrays.asList(
-        new Backprop(sameDiff, in[0], in[1], in[2], in[3], in[4], gradients.get(0), getTArgument(0))
-            .outputVariables());
-  }
+    SDVariable x = in[0];
+    SDVariable mean = in[1];
+    SDVariable variance = in[2];
+    SDVariable gamma = in[3];
+    SDVariable dy = gradients.get(0);
+    SameDiff sd = sameDiff;
 
-  /** libnd4j's {@code batchnorm_bp}: gradients for input, mean, variance, gamma, beta. */
-  static final class Backprop extends DynamicCustomOp {
-
-    Backprop(
-        SameDiff sd,
-        SDVariable input,
-        SDVariable mean,
-        SDVariable variance,
-        SDVariable gamma,
-        SDVariable beta,
-        SDVariable outputGradient,
-        double epsilon) {
-      super(null, sd, new SDVariable[] {input, mean, variance, gamma, beta, outputGradient});
-      addIArgument(1, 1, 3);
-      addTArgument(epsilon);
-    }
-
-    @Override
-    public String opName() {
-      return "batchnorm_bp";
-    }
-
-    @Override
-    public List<DataType> calculateOutputDataTypes(List<DataType> inputTypes) {
-      DataType type = inputTypes.get(0);
-      return List.of(type, type, type, type, type);
-    }
-
-    /** The native descriptor declares 3 outputs (the minimum); with γ and β there are 5. */
-    @Override
-    public int getNumOutputs() {
-      return 5;
-    }
+    SDVariable k = sd.math().rsqrt(variance.add(getTArgument(0)));
+    SDVariable dBeta = sd.sum(dy, 0, 1, 2);
+    SDVariable dGamma = k.mul(sd.sum(dy.mul(x), 0, 1, 2).sub(mean.mul(dBeta)));
+    SDVariable count = sd.prod(sd.slice(sd.shape(x).castTo(x.dataType()), new int[] {0}, new int[] {3}), 0);
+    SDVariable m1 = dBeta.div(count);
+    SDVariable m2 = dGamma.div(count);
+    SDVariable a = gamma.mul(k);
+    SDVariable b = a.mul(k).mul(m2).neg();
+    SDVariable c = a.mul(m1).add(b.mul(mean)).neg();
+    SDVariable dx = dy.mul(a).add(x.mul(b)).add(c);
+    return Arrays.asList(dx, sd.zerosLike(mean), sd.zerosLike(variance), dGamma, dBeta);
   }
 }

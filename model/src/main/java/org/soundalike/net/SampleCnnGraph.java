@@ -106,7 +106,7 @@ final class SampleCnnGraph {
       }
       case FUSED:
       default: {
-        // batchnorm_bp already differentiates through the batch statistics: they are computed
+        // BatchNormOp's gradient already accounts for the batch statistics: they are computed
         // from a gradient-stopped copy so that the graph does not count that path twice.
         // (Not sd.variance: SameDiff 1.0.0-M2.1 loses its biasCorrected=false when it copies the
         // op into the backward graph, so the backward pass would see a different variance.)

@@ -16,7 +16,9 @@ import org.soundalike.net.EmbeddingGraph;
 import org.soundalike.net.NetworkParameters;
 import org.soundalike.net.SampleCnnConfig;
 import org.soundalike.net.TrainingBatch;
+import org.soundalike.net.MicroBatchedTraining;
 import org.soundalike.net.TrainingGraph;
+import org.soundalike.net.TrainingPass;
 
 /**
  * Speed and memory of the network on this machine: inference throughput, the time of a full
@@ -54,9 +56,17 @@ public final class NetworkBenchmark {
 
   /** A full training step on random audio, float32, B tracks = 2B views, all labelled, λ = 1. */
   public static Map<String, Object> trainStep(
-      SampleCnnConfig config, int tracks, BatchNormKind batchNorm, int warmup, int repeats) {
+      SampleCnnConfig config, int tracks, BatchNormKind batchNorm, int viewsPerSlice, int warmup, int repeats) {
     NetworkParameters parameters = NetworkParameters.initialize(config, DataType.FLOAT, 1);
-    TrainingGraph graph = TrainingGraph.build(parameters, tracks, batchNorm);
+    boolean sliced = viewsPerSlice > 0 && viewsPerSlice < 2 * tracks;
+    if (sliced && batchNorm != BatchNormKind.FUSED) {
+      throw new IllegalArgumentException("micro-batching uses the fused batch norm only");
+    }
+    long buildStart = System.nanoTime();
+    TrainingPass graph = sliced
+        ? MicroBatchedTraining.build(parameters, tracks, viewsPerSlice)
+        : TrainingGraph.build(parameters, tracks, batchNorm);
+    double buildSeconds = (System.nanoTime() - buildStart) / 1e9;
     AdamOptimizer adam = new AdamOptimizer(parameters, 1e-3, 1e-6);
     INDArray labels = Nd4j.rand(DataType.FLOAT, tracks, config.tags()).gt(0.8).castTo(DataType.FLOAT);
     boolean[] labelled = new boolean[tracks];
@@ -69,7 +79,7 @@ public final class NetworkBenchmark {
     double loss = Double.NaN;
     for (int i = 0; i < warmup + repeats; i++) {
       long start = System.nanoTime();
-      TrainingGraph.Result result = graph.computeGradients(batch, 1.0);
+      TrainingPass.Result result = graph.computeGradients(batch, 1.0);
       adam.step(result.gradients(), parameters.trainable().keySet());
       if (i >= warmup) {
         seconds.add((System.nanoTime() - start) / 1e9);
@@ -78,11 +88,14 @@ public final class NetworkBenchmark {
     }
     double median = median(seconds);
     int views = 2 * tracks;
-    // Training ≈ forward + backward (data and weight gradients) ≈ 3 × forward FLOPs.
+    // Training ≈ forward + backward (data and weight gradients) ≈ 3 × forward FLOPs (+1 forward
+    // when micro-batched, which recomputes it; not counted: this is useful work per second).
     double gflops = 3 * views * config.encoderForwardFlops() / median / 1e9;
     Map<String, Object> out = header("train-step", config, tracks);
     out.put("views", views);
     out.put("batchNorm", batchNorm.name().toLowerCase(java.util.Locale.ROOT));
+    out.put("viewsPerSlice", sliced ? viewsPerSlice : views);
+    out.put("graphBuildSeconds", round(buildSeconds));
     out.put("secondsPerStep", seconds);
     out.put("medianSecondsPerStep", round(median));
     out.put("excerptsPerSecond", round(views / median));
