@@ -1,5 +1,6 @@
 package org.soundalike.net;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +24,10 @@ public final class NetworkParameters {
   public static final double BATCH_NORM_EPSILON = 1e-5;
 
   public static final double BATCH_NORM_MOMENTUM = 0.1;
+
+  static final String PROJECTOR_1 = "projector.w1";
+  static final String PROJECTOR_2 = "projector.w2";
+  static final String TAG_HEAD = "tags.w";
 
   private final SampleCnnConfig config;
   private final DataType dataType;
@@ -49,7 +54,6 @@ public final class NetworkParameters {
     SplittableRandom random = new SplittableRandom(seed);
     Map<String, INDArray> weights = new LinkedHashMap<>();
     Map<String, INDArray> running = new LinkedHashMap<>();
-    int in = 1;
     for (ConvLayer layer : ConvLayer.of(config)) {
       long fanIn = (long) SampleCnnConfig.KERNEL * layer.in();
       weights.put(
@@ -59,7 +63,6 @@ public final class NetworkParameters {
       weights.put(layer.name() + ".beta", Nd4j.zeros(dataType, layer.out()));
       running.put(layer.name() + ".mean", Nd4j.zeros(dataType, layer.out()));
       running.put(layer.name() + ".var", Nd4j.ones(dataType, layer.out()));
-      in = layer.out();
     }
     int h = config.embeddingChannels();
     weights.put(PROJECTOR_1, uniform(random, dataType, 1 / Math.sqrt(h), h, config.projectorHidden()));
@@ -70,10 +73,6 @@ public final class NetworkParameters {
     weights.put(TAG_HEAD, uniform(random, dataType, 1 / Math.sqrt(h), h, config.tags()));
     return new NetworkParameters(config, dataType, weights, running);
   }
-
-  static final String PROJECTOR_1 = "projector.w1";
-  static final String PROJECTOR_2 = "projector.w2";
-  static final String TAG_HEAD = "tags.w";
 
   private static INDArray uniform(SplittableRandom random, DataType type, double bound, long... shape) {
     long size = 1;
@@ -141,7 +140,7 @@ public final class NetworkParameters {
   record ConvLayer(String name, int in, int out, int stride, boolean pooled) {
 
     static List<ConvLayer> of(SampleCnnConfig config) {
-      java.util.ArrayList<ConvLayer> layers = new java.util.ArrayList<>();
+      List<ConvLayer> layers = new ArrayList<>();
       layers.add(new ConvLayer("stem", 1, config.stemChannels(), SampleCnnConfig.KERNEL, false));
       int in = config.stemChannels();
       for (int i = 0; i < config.blockChannels().size(); i++) {
