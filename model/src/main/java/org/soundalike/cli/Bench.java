@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
       BenchCorpus.class,
       BenchMetrics.class,
       BenchTsne.class,
+      BenchEncoder.class,
+      BenchTrainStep.class,
     })
 public final class Bench implements Runnable {
 
