@@ -1,0 +1,164 @@
+package org.soundalike.search;
+
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch.indices.GetAliasResponse;
+import co.elastic.clients.json.JsonData;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The versioned track indices behind an alias: {@code <alias>-<run>} indices, created from
+ * {@link TrackIndexSchema}, and the alias moved from one to the next in a single atomic request.
+ * Old indices stay until {@link #prune} removes them.
+ */
+public final class TrackIndices {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final EsConnection connection;
+
+  public TrackIndices(EsConnection connection) {
+    this.connection = connection;
+  }
+
+  /** {@code tracks} + run {@code 2026-11-26 A/1%} → {@code tracks-2026-11-26-a-1}. */
+  public static String versionedIndex(String alias, String run) {
+    String clean = run.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_-]+", "-").replaceAll("^-+|-+$", "");
+    if (clean.isEmpty()) {
+      throw new IllegalArgumentException("run '" + run + "' has no letters or digits to name an index with");
+    }
+    return alias + "-" + clean;
+  }
+
+  /** The template that gives every {@code <alias>-*} index the schema's settings and mapping. */
+  public void putTemplate(String alias, TrackIndexSchema schema) {
+    ObjectNode body = JSON.createObjectNode();
+    body.putArray("index_patterns").add(alias + "-*");
+    body.put("priority", 100);
+    body.set("template", schema.indexBody(null));
+    body.putObject("_meta").put("description", "SoundAlike track index (org.soundalike.search.TrackIndexSchema)");
+    connection.call("put index template " + alias, () ->
+        connection.client().indices().putIndexTemplate(t -> t.name("soundalike-" + alias).withJson(new StringReader(body.toString()))));
+  }
+
+  public boolean exists(String index) {
+    return connection.call("check index " + index, () -> connection.client().indices().exists(e -> e.index(index)).value());
+  }
+
+  public void create(String index, TrackIndexSchema schema, ObjectNode meta) {
+    String body = schema.indexBody(meta).toString();
+    connection.call("create index " + index, () -> connection.client().indices().create(c -> c.index(index).withJson(new StringReader(body))));
+  }
+
+  /** The embedding dimensions of an existing index (or of the index an alias points to). */
+  public int dimensions(String index) {
+    return connection.call("read mapping of " + index, () -> {
+      var mapping = connection.client().indices().getMapping(m -> m.index(index)).result().values().iterator().next().mappings();
+      var property = mapping.properties().get(TrackIndexSchema.EMBEDDING);
+      if (property == null || !property.isDenseVector()) {
+        throw new SearchException("index " + index + " has no dense_vector field '" + TrackIndexSchema.EMBEDDING + "': not a track index");
+      }
+      return property.denseVector().dims();
+    });
+  }
+
+  /** Marks an index's {@code _meta} as a finished export with {@code documents} tracks. */
+  public void markComplete(String index, ObjectNode meta, long documents) {
+    ObjectNode complete = meta.deepCopy().put("export_complete", true).put("documents", documents);
+    ObjectNode body = JSON.createObjectNode();
+    body.set("_meta", complete);
+    connection.call("update _meta of " + index, () ->
+        connection.client().indices().putMapping(p -> p.index(index).withJson(new StringReader(body.toString()))));
+  }
+
+  public void refresh(String index) {
+    connection.call("refresh " + index, () -> connection.client().indices().refresh(r -> r.index(index)));
+  }
+
+  public long count(String index) {
+    return connection.call("count " + index, () -> connection.client().count(c -> c.index(index)).count());
+  }
+
+  public void forceMerge(String index) {
+    connection.call("force-merge " + index, () -> connection.client().indices().forcemerge(f -> f.index(index).maxNumSegments(1L)));
+  }
+
+  /** The concrete indices the alias points to (empty when the alias does not exist yet). */
+  public List<String> aliasTargets(String alias) {
+    return connection.call("read alias " + alias, () -> {
+      try {
+        GetAliasResponse response = connection.client().indices().getAlias(a -> a.name(alias));
+        return List.copyOf(new TreeMap<>(response.result()).keySet());
+      } catch (ElasticsearchException e) {
+        if (e.status() == 404) {
+          return List.<String>of();
+        }
+        throw e;
+      }
+    });
+  }
+
+  /** Points {@code alias} at {@code index} only, in one atomic {@code _aliases} request. */
+  public void switchAlias(String alias, String index) {
+    List<String> current = aliasTargets(alias);
+    connection.call("switch alias " + alias + " to " + index, () -> connection.client().indices().updateAliases(u -> {
+      for (String old : current) {
+        if (!old.equals(index)) {
+          u.actions(a -> a.remove(r -> r.index(old).alias(alias)));
+        }
+      }
+      return u.actions(a -> a.add(add -> add.index(index).alias(alias)));
+    }));
+  }
+
+  /** One versioned index: its name, document count, whether the alias points to it, its _meta. */
+  public record IndexInfo(String name, long documents, boolean aliased, Map<String, Object> meta) {}
+
+  /** The {@code <alias>-*} indices, oldest name first. */
+  public List<IndexInfo> list(String alias) {
+    List<String> targets = aliasTargets(alias);
+    return connection.call("list indices " + alias + "-*", () -> {
+      var mappings = new TreeMap<>(connection.client().indices()
+          .getMapping(m -> m.index(alias + "-*").allowNoIndices(true).ignoreUnavailable(true)).result());
+      List<IndexInfo> infos = new ArrayList<>();
+      for (var e : mappings.entrySet()) {
+        Map<String, Object> meta = new TreeMap<>();
+        Map<String, JsonData> raw = e.getValue().mappings().meta();
+        raw.forEach((k, v) -> meta.put(k, v.to(Object.class)));
+        long docs = connection.client().count(c -> c.index(e.getKey())).count();
+        infos.add(new IndexInfo(e.getKey(), docs, targets.contains(e.getKey()), meta));
+      }
+      return infos;
+    });
+  }
+
+  /**
+   * Deletes the {@code <alias>-*} indices the alias does not point to; returns their names.
+   * Refuses when the alias points nowhere, which would otherwise delete every version.
+   */
+  public List<String> prune(String alias) {
+    List<String> targets = aliasTargets(alias);
+    if (targets.isEmpty()) {
+      throw new SearchException("alias '" + alias + "' does not exist at " + connection.url()
+          + ": nothing marks the index in use, so nothing is pruned");
+    }
+    List<String> removed = new ArrayList<>();
+    for (IndexInfo info : list(alias)) {
+      if (!info.aliased()) {
+        connection.call("delete index " + info.name(), () -> connection.client().indices().delete(d -> d.index(info.name())));
+        removed.add(info.name());
+      }
+    }
+    return removed;
+  }
+
+  public void delete(String index) {
+    connection.call("delete index " + index, () -> connection.client().indices().delete(d -> d.index(index)));
+  }
+}

@@ -1,0 +1,86 @@
+package org.soundalike.search;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import org.soundalike.dataset.EmbeddedTrack;
+import org.soundalike.dataset.EmbeddedTrackJsonl;
+
+/**
+ * Streams an {@link EmbeddedTrackJsonl} file line by line (an export of a million tracks would
+ * not fit in memory at once). Unlike {@link EmbeddedTrackJsonl#read}, a malformed line does not
+ * stop the stream: it comes out as a record with its problem, for the reject report.
+ */
+public final class TrackJsonlSource implements Iterator<TrackJsonlSource.Line>, AutoCloseable {
+
+  /** One non-blank input line: the parsed track, or why it could not be parsed. */
+  public record Line(long number, EmbeddedTrack track, String problem) {}
+
+  private final Path file;
+  private final BufferedReader in;
+  private long number;
+  private Line next;
+
+  public TrackJsonlSource(Path file) throws IOException {
+    this.file = file;
+    this.in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+  }
+
+  /** Non-blank lines in {@code file}, for the progress total. */
+  public static long countLines(Path file) throws IOException {
+    try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
+      return lines.filter(l -> !l.isBlank()).count();
+    }
+  }
+
+  @Override
+  public boolean hasNext() {
+    if (next != null) {
+      return true;
+    }
+    try {
+      String text;
+      while ((text = in.readLine()) != null) {
+        number++;
+        if (!text.isBlank()) {
+          next = parse(number, text);
+          return true;
+        }
+      }
+      return false;
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading " + file + " line " + (number + 1), e);
+    }
+  }
+
+  private static Line parse(long number, String text) {
+    try {
+      return new Line(number, EmbeddedTrackJsonl.parse(text), null);
+    } catch (JsonProcessingException e) {
+      return new Line(number, null, "not valid JSON: " + e.getOriginalMessage());
+    } catch (IllegalArgumentException e) {
+      return new Line(number, null, e.getMessage());
+    }
+  }
+
+  @Override
+  public Line next() {
+    if (!hasNext()) {
+      throw new NoSuchElementException();
+    }
+    Line line = next;
+    next = null;
+    return line;
+  }
+
+  @Override
+  public void close() throws IOException {
+    in.close();
+  }
+}
