@@ -5,7 +5,10 @@ import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.TransportException;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +19,9 @@ import java.util.Map;
 import org.apache.http.Header;
 import org.apache.http.HttpHost;
 import org.apache.http.message.BasicHeader;
+import org.elasticsearch.client.Request;
+import org.elasticsearch.client.Response;
+import org.elasticsearch.client.ResponseException;
 import org.elasticsearch.client.RestClient;
 
 /**
@@ -29,6 +35,8 @@ public final class EsConnection implements AutoCloseable {
   public static final String API_KEY_ENV = "SOUNDALIKE_ES_API_KEY";
   public static final String USER_ENV = "SOUNDALIKE_ES_USER";
   public static final String PASSWORD_ENV = "SOUNDALIKE_ES_PASSWORD";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final URI url;
   private final RestClientTransport transport;
@@ -70,6 +78,26 @@ public final class EsConnection implements AutoCloseable {
 
   public ElasticsearchClient client() {
     return client;
+  }
+
+  /**
+   * GET a JSON API through the low-level client. For answers the typed client cannot decode:
+   * 8.19.4 fails on the {@code "subobjects": false} that the server returns in mappings.
+   */
+  public JsonNode getJson(String path) {
+    return call("GET " + path, () -> {
+      try {
+        Response response = transport.restClient().performRequest(new Request("GET", path));
+        try (InputStream body = response.getEntity().getContent()) {
+          return JSON.readTree(body);
+        }
+      } catch (ResponseException e) {
+        if (e.getResponse().getStatusLine().getStatusCode() == 404) {
+          return JSON.createObjectNode();
+        }
+        throw e;
+      }
+    });
   }
 
   /** Fails with {@link SearchUnavailableException} unless the cluster answers its health API. */

@@ -2,7 +2,7 @@ package org.soundalike.search;
 
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch.indices.GetAliasResponse;
-import co.elastic.clients.json.JsonData;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.StringReader;
@@ -58,14 +58,15 @@ public final class TrackIndices {
 
   /** The embedding dimensions of an existing index (or of the index an alias points to). */
   public int dimensions(String index) {
-    return connection.call("read mapping of " + index, () -> {
-      var mapping = connection.client().indices().getMapping(m -> m.index(index)).result().values().iterator().next().mappings();
-      var property = mapping.properties().get(TrackIndexSchema.EMBEDDING);
-      if (property == null || !property.isDenseVector()) {
-        throw new SearchException("index " + index + " has no dense_vector field '" + TrackIndexSchema.EMBEDDING + "': not a track index");
-      }
-      return property.denseVector().dims();
-    });
+    JsonNode mappings = connection.getJson("/" + index + "/_mapping");
+    if (mappings.size() != 1) {
+      throw new SearchException("'" + index + "' names " + mappings.size() + " indices at " + connection.url() + ", expected one");
+    }
+    JsonNode vector = mappings.elements().next().path("mappings").path("properties").path(TrackIndexSchema.EMBEDDING);
+    if (!"dense_vector".equals(vector.path("type").asText())) {
+      throw new SearchException("index " + index + " has no dense_vector field '" + TrackIndexSchema.EMBEDDING + "': not a track index");
+    }
+    return vector.path("dims").asInt();
   }
 
   /** Marks an index's {@code _meta} as a finished export with {@code documents} tracks. */
@@ -123,19 +124,20 @@ public final class TrackIndices {
   /** The {@code <alias>-*} indices, oldest name first. */
   public List<IndexInfo> list(String alias) {
     List<String> targets = aliasTargets(alias);
-    return connection.call("list indices " + alias + "-*", () -> {
-      var mappings = new TreeMap<>(connection.client().indices()
-          .getMapping(m -> m.index(alias + "-*").allowNoIndices(true).ignoreUnavailable(true)).result());
-      List<IndexInfo> infos = new ArrayList<>();
-      for (var e : mappings.entrySet()) {
-        Map<String, Object> meta = new TreeMap<>();
-        Map<String, JsonData> raw = e.getValue().mappings().meta();
-        raw.forEach((k, v) -> meta.put(k, v.to(Object.class)));
-        long docs = connection.client().count(c -> c.index(e.getKey())).count();
-        infos.add(new IndexInfo(e.getKey(), docs, targets.contains(e.getKey()), meta));
+    JsonNode mappings = connection.getJson("/" + alias + "-*/_mapping?allow_no_indices=true");
+    List<String> names = new ArrayList<>();
+    mappings.fieldNames().forEachRemaining(names::add);
+    names.sort(null);
+    List<IndexInfo> infos = new ArrayList<>();
+    for (String name : names) {
+      JsonNode rawMeta = mappings.path(name).path("mappings").path("_meta");
+      Map<String, Object> meta = new TreeMap<>();
+      if (rawMeta.isObject()) {
+        rawMeta.fields().forEachRemaining(e -> meta.put(e.getKey(), JSON.convertValue(e.getValue(), Object.class)));
       }
-      return infos;
-    });
+      infos.add(new IndexInfo(name, count(name), targets.contains(name), meta));
+    }
+    return infos;
   }
 
   /**
