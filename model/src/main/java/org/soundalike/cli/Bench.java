@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Measure a performance-sensitive part; prints JSON to record in docs/benchmarks.md.",
-    subcommands = {})
+    subcommands = {BenchKnn.class})
 public final class Bench implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

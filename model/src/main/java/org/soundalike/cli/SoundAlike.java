@@ -16,6 +16,9 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       Bench.class,
+      Index.class,
+      Search.class,
+      Indices.class,
     })
 public final class SoundAlike implements Runnable {
 

@@ -81,21 +81,38 @@ public final class EsConnection implements AutoCloseable {
   }
 
   /**
-   * GET a JSON API through the low-level client. For answers the typed client cannot decode:
-   * 8.19.4 fails on the {@code "subobjects": false} that the server returns in mappings.
+   * GET a JSON API through the low-level client (404 = an empty object). For answers the typed
+   * client cannot decode: 8.19.4 fails on the {@code "subobjects": false} that the server returns
+   * in mappings, and does not know {@code index_options.rescore_vector}.
    */
   public JsonNode getJson(String path) {
-    return call("GET " + path, () -> {
+    return send("GET", path, null, true);
+  }
+
+  /** PUT/POST a JSON body through the low-level client (same reason as {@link #getJson}). */
+  public JsonNode sendJson(String method, String path, JsonNode body) {
+    return send(method, path, body, false);
+  }
+
+  private JsonNode send(String method, String path, JsonNode body, boolean missingIsEmpty) {
+    return call(method + " " + path, () -> {
+      Request request = new Request(method, path);
+      if (body != null) {
+        request.setJsonEntity(body.toString());
+      }
       try {
-        Response response = transport.restClient().performRequest(new Request("GET", path));
-        try (InputStream body = response.getEntity().getContent()) {
-          return JSON.readTree(body);
+        Response response = transport.restClient().performRequest(request);
+        try (InputStream in = response.getEntity().getContent()) {
+          return JSON.readTree(in);
         }
       } catch (ResponseException e) {
-        if (e.getResponse().getStatusLine().getStatusCode() == 404) {
+        int status = e.getResponse().getStatusLine().getStatusCode();
+        if (status == 404 && missingIsEmpty) {
           return JSON.createObjectNode();
         }
-        throw e;
+        JsonNode error = JSON.readTree(e.getResponse().getEntity().getContent()).path("error");
+        throw new SearchException(method + " " + path + " failed at " + url + ": HTTP " + status + " "
+            + error.path("type").asText() + ": " + error.path("reason").asText(), e);
       }
     });
   }

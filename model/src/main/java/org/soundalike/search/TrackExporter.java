@@ -54,6 +54,7 @@ public final class TrackExporter {
       indices.create(index, schema, meta);
     }
 
+    indices.buildMode(index, true);
     BulkWriter writer = new BulkWriter(connection, index, schema, request.retry());
     List<Reject> rejects = new ArrayList<>();
     Map<String, Long> firstLineOfId = new HashMap<>();
@@ -94,6 +95,7 @@ public final class TrackExporter {
 
     // Every sent track has a distinct id; those the server refused are in the rejects too.
     long accepted = sent - refused;
+    indices.buildMode(index, false);
     indices.refresh(index);
     long counted = indices.count(index);
     List<String> previous = indices.aliasTargets(request.alias());

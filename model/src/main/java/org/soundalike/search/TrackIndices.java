@@ -5,7 +5,6 @@ import co.elastic.clients.elasticsearch.indices.GetAliasResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -43,8 +42,7 @@ public final class TrackIndices {
     body.put("priority", 100);
     body.set("template", schema.indexBody(null));
     body.putObject("_meta").put("description", "SoundAlike track index (org.soundalike.search.TrackIndexSchema)");
-    connection.call("put index template " + alias, () ->
-        connection.client().indices().putIndexTemplate(t -> t.name("soundalike-" + alias).withJson(new StringReader(body.toString()))));
+    connection.sendJson("PUT", "/_index_template/soundalike-" + alias, body);
   }
 
   public boolean exists(String index) {
@@ -52,8 +50,7 @@ public final class TrackIndices {
   }
 
   public void create(String index, TrackIndexSchema schema, ObjectNode meta) {
-    String body = schema.indexBody(meta).toString();
-    connection.call("create index " + index, () -> connection.client().indices().create(c -> c.index(index).withJson(new StringReader(body))));
+    connection.sendJson("PUT", "/" + index, schema.indexBody(meta));
   }
 
   /** The embedding dimensions of an existing index (or of the index an alias points to). */
@@ -74,8 +71,22 @@ public final class TrackIndices {
     ObjectNode complete = meta.deepCopy().put("export_complete", true).put("documents", documents);
     ObjectNode body = JSON.createObjectNode();
     body.set("_meta", complete);
-    connection.call("update _meta of " + index, () ->
-        connection.client().indices().putMapping(p -> p.index(index).withJson(new StringReader(body.toString()))));
+    connection.sendJson("PUT", "/" + index + "/_mapping", body);
+  }
+
+  /**
+   * Turns periodic refresh off while an index is built (nobody searches it before the alias
+   * moves, and every refresh writes a small segment that HNSW must merge later) or back on.
+   */
+  public void buildMode(String index, boolean building) {
+    ObjectNode body = JSON.createObjectNode();
+    ObjectNode settings = body.putObject("index");
+    if (building) {
+      settings.put("refresh_interval", "-1");
+    } else {
+      settings.putNull("refresh_interval");
+    }
+    connection.sendJson("PUT", "/" + index + "/_settings", body);
   }
 
   public void refresh(String index) {

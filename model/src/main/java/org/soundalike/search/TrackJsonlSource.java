@@ -3,6 +3,11 @@ package org.soundalike.search;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,11 +37,26 @@ public final class TrackJsonlSource implements Iterator<TrackJsonlSource.Line>, 
     this.in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
   }
 
-  /** Non-blank lines in {@code file}, for the progress total. */
-  public static long countLines(Path file) throws IOException {
-    try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
-      return lines.filter(l -> !l.isBlank()).count();
+  /** The number of non-blank lines (for the progress total) and the SHA-256 of the file. */
+  public record Scan(long lines, String sha256) {}
+
+  public static Scan scan(Path file) throws IOException {
+    MessageDigest digest;
+    try {
+      digest = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
     }
+    long lines = 0;
+    try (BufferedReader in = new BufferedReader(new InputStreamReader(new DigestInputStream(Files.newInputStream(file), digest), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = in.readLine()) != null) {
+        if (!line.isBlank()) {
+          lines++;
+        }
+      }
+    }
+    return new Scan(lines, HexFormat.of().formatHex(digest.digest()));
   }
 
   @Override
