@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  * (which fetches the server from Maven and creates its unprivileged user when needed) in a
  * temporary home on a free port. A JVM shutdown hook stops it even when a test run dies.
  */
-final class EsTestServer {
+public final class EsTestServer {
 
   private static final Duration SCRIPT_TIMEOUT = Duration.ofMinutes(10);
 
@@ -47,7 +47,7 @@ final class EsTestServer {
     }
   }
 
-  URI url() {
+  public URI url() {
     return URI.create("http://127.0.0.1:" + port);
   }
 
@@ -123,7 +123,7 @@ final class EsTestServer {
     }
   }
 
-  static int freePort() throws IOException {
+  public static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }

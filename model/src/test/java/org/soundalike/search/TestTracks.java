@@ -13,7 +13,7 @@ import org.soundalike.dataset.EmbeddedTrack;
 import org.soundalike.dataset.EmbeddedTrackJsonl;
 
 /** Generated tracks for the search tests: unit vectors in tag clusters, with predicted scores. */
-final class TestTracks {
+public final class TestTracks {
 
   static final List<String> GENRES = List.of("rock", "jazz", "techno");
 
@@ -23,7 +23,7 @@ final class TestTracks {
    * {@code count} tracks {@code t000…}, cluster = index % 3; each carries its cluster's genre tag
    * (every 5th track also "vocal") and predicts its genre at 0.9 and the others at 0.05.
    */
-  static List<EmbeddedTrack> clustered(int count, int dims, long seed) {
+  public static List<EmbeddedTrack> clustered(int count, int dims, long seed) {
     Random random = new Random(seed);
     float[][] centres = new float[GENRES.size()][];
     for (int c = 0; c < centres.length; c++) {
@@ -76,7 +76,7 @@ final class TestTracks {
         .toList();
   }
 
-  static Path writeJsonl(Path dir, String name, List<EmbeddedTrack> tracks, String... extraLines) throws IOException {
+  public static Path writeJsonl(Path dir, String name, List<EmbeddedTrack> tracks, String... extraLines) throws IOException {
     List<String> lines = new ArrayList<>();
     tracks.forEach(t -> lines.add(EmbeddedTrackJsonl.toLine(t)));
     lines.addAll(List.of(extraLines));
