@@ -129,7 +129,7 @@ public final class EsTestServer {
     }
   }
 
-  private static Path findScript() {
+  static Path findScript() {
     Path dir = Path.of("").toAbsolutePath();
     while (dir != null) {
       Path script = dir.resolve("infra/bin/es");
