@@ -88,9 +88,9 @@ public final class Index implements Callable<Integer> {
         TrackJsonlSource source = new TrackJsonlSource(input);
         Progress progress = new Progress("index " + request.index(), "tracks", scan.lines())) {
       long[] last = {0};
-      result = new TrackExporter(connection).export(source, request, sent -> {
-        progress.advance(sent - last[0]);
-        last[0] = sent;
+      result = new TrackExporter(connection).export(source, request, done -> {
+        progress.advance(done - last[0]);
+        last[0] = done;
       });
     } catch (SearchException e) {
       System.err.println("soundalike index: " + e.getMessage());

@@ -34,8 +34,8 @@ public final class TrackExporter {
   }
 
   /**
-   * Exports {@code lines}; {@code afterBatch} receives the number of tracks sent so far after
-   * each acknowledged batch (for a progress line).
+   * Exports {@code lines}; {@code afterBatch} receives the number of input lines done so far
+   * (indexed or rejected) after each acknowledged batch, for a progress line.
    */
   public ExportReport export(Iterator<TrackJsonlSource.Line> lines, ExportRequest request, LongConsumer afterBatch) {
     long start = System.nanoTime();
@@ -84,14 +84,14 @@ public final class TrackExporter {
       if (batch.size() == request.batchSize()) {
         sent += batch.size();
         refused += send(writer, batch, rejects);
-        afterBatch.accept(sent);
+        afterBatch.accept(read);
       }
     }
     if (!batch.isEmpty()) {
       sent += batch.size();
       refused += send(writer, batch, rejects);
-      afterBatch.accept(sent);
     }
+    afterBatch.accept(read);
 
     // Every sent track has a distinct id; those the server refused are in the rejects too.
     long accepted = sent - refused;
