@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.soundalike.search.EsConnection;
 import org.soundalike.search.SearchException;
@@ -61,7 +62,7 @@ public final class Search implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     SimilarityQuery query = SimilarityQuery.top(k).withNumCandidates(Math.max(numCandidates, k)).withTags(tags, notTags)
-        .withTagSource(TagSource.valueOf(tagSource.toUpperCase(java.util.Locale.ROOT))).withMinScore(minScore);
+        .withTagSource(TagSource.valueOf(tagSource.toUpperCase(Locale.ROOT))).withMinScore(minScore);
     SearchResults results;
     try (EsConnection connection = es.open()) {
       results = new TrackSearch(connection, index).moreLikeThis(likeId, query);

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ class EsScriptTest {
 
   private Result es(String... args) throws IOException, InterruptedException {
     Path script = EsTestServer.findScript();
-    List<String> command = new java.util.ArrayList<>(List.of(script.toString()));
+    List<String> command = new ArrayList<>(List.of(script.toString()));
     command.addAll(List.of(args));
     command.addAll(List.of("--home", home.toString(), "--port", Integer.toString(EsTestServer.freePort())));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();

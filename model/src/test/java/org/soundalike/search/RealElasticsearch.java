@@ -1,5 +1,6 @@
 package org.soundalike.search;
 
+import java.util.Map;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -37,7 +38,7 @@ public final class RealElasticsearch implements BeforeAllCallback, ParameterReso
     if (parameter.getParameter().getType() == EsTestServer.class) {
       return server;
     }
-    EsConnection connection = EsConnection.open(server.url(), java.util.Map.of());
+    EsConnection connection = EsConnection.open(server.url(), Map.of());
     context.getStore(NAMESPACE).put(new Object(), (ExtensionContext.Store.CloseableResource) connection::close);
     return connection;
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.time.Instant;
+import java.util.Iterator;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,7 +38,7 @@ class TrackSearchTest {
     new TrackIndices(es).delete(TrackIndices.versionedIndex(ALIAS, "r1"));
   }
 
-  static java.util.Iterator<TrackJsonlSource.Line> lines(List<EmbeddedTrack> tracks) {
+  static Iterator<TrackJsonlSource.Line> lines(List<EmbeddedTrack> tracks) {
     long[] n = {0};
     return tracks.stream().map(t -> new TrackJsonlSource.Line(++n[0], t, null)).iterator();
   }

@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntPredicate;
+import java.util.stream.IntStream;
 import org.soundalike.dataset.EmbeddedTrack;
 import org.soundalike.progress.Progress;
 import org.soundalike.search.BulkWriter;
@@ -18,6 +20,7 @@ import org.soundalike.search.RetryPolicy;
 import org.soundalike.search.SearchResults;
 import org.soundalike.search.SimilarHit;
 import org.soundalike.search.SimilarityQuery;
+import org.soundalike.search.TagSource;
 import org.soundalike.search.TrackDocument;
 import org.soundalike.search.TrackIndexSchema;
 import org.soundalike.search.TrackIndices;
@@ -67,7 +70,7 @@ public final class KnnBenchmark {
     IntPredicate tagged = i -> tags.get(i).contains(FILTER_TAG);
     int[][] exactFiltered = ExactKnn.topK(vectors, queries, plan.k(), tagged);
     double exactSeconds = (System.nanoTime() - exactStart) / 1e9;
-    long filteredCount = java.util.stream.IntStream.range(0, vectors.length).filter(tagged).count();
+    long filteredCount = IntStream.range(0, vectors.length).filter(tagged).count();
 
     ObjectNode out = JSON.createObjectNode();
     out.put("benchmark", "knn").put("date", Instant.now().toString()).put("es_url", connection.url().toString());
@@ -122,14 +125,14 @@ public final class KnnBenchmark {
     row.put("store_mb", round(connection.getJson("/" + index + "/_stats/store").path("_all").path("total").path("store").path("size_in_bytes").asLong() / 1e6));
 
     ArrayNode results = row.putArray("queries");
-    List<Float> rescores = options.type().quantized() && options.rescoreOversample() == 0 ? plan.rescoreAtQuery() : java.util.Collections.singletonList(null);
+    List<Float> rescores = options.type().quantized() && options.rescoreOversample() == 0 ? plan.rescoreAtQuery() : Collections.singletonList(null);
     TrackSearch search = new TrackSearch(connection, index);
     for (Float rescore : rescores) {
       for (int candidates : plan.numCandidates()) {
         for (boolean filtered : List.of(false, true)) {
           SimilarityQuery query = SimilarityQuery.top(plan.k()).withNumCandidates(candidates).withRescoreOversample(rescore);
           if (filtered) {
-            query = query.withTags(List.of(FILTER_TAG), List.of()).withTagSource(org.soundalike.search.TagSource.HUMAN);
+            query = query.withTags(List.of(FILTER_TAG), List.of()).withTagSource(TagSource.HUMAN);
           }
           results.add(queries(search, query, queries, filtered ? exactFiltered : exact, rescore, candidates, filtered));
         }
