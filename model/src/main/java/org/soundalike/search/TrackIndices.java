@@ -97,8 +97,28 @@ public final class TrackIndices {
     return connection.call("count " + index, () -> connection.client().count(c -> c.index(index)).count());
   }
 
+  /**
+   * Merges the index into one segment (one HNSW graph to search instead of one per segment).
+   * Runs as a task and is polled: merging 100k vectors takes minutes on a busy machine, longer
+   * than any sensible socket timeout.
+   */
   public void forceMerge(String index) {
-    connection.call("force-merge " + index, () -> connection.client().indices().forcemerge(f -> f.index(index).maxNumSegments(1L)));
+    JsonNode task = connection.sendJson("POST", "/" + index + "/_forcemerge?max_num_segments=1&wait_for_completion=false", null);
+    String id = task.path("task").asText();
+    boolean completed = false;
+    while (!completed) {
+      try {
+        Thread.sleep(1_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new SearchException("interrupted while waiting for the force-merge of " + index, e);
+      }
+      JsonNode status = connection.getJson("/_tasks/" + id);
+      if (status.has("error")) {
+        throw new SearchException("force-merge of " + index + " failed: " + status.path("error"));
+      }
+      completed = status.path("completed").asBoolean();
+    }
   }
 
   /** The concrete indices the alias points to (empty when the alias does not exist yet). */
