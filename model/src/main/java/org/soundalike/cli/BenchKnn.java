@@ -59,8 +59,11 @@ public final class BenchKnn implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "FILE", description = "Also write the JSON here.")
   Path out;
 
-  @Option(names = "--seed", defaultValue = "42")
+  @Option(names = "--seed", defaultValue = "42", description = "Seed of the generated vectors (default: ${DEFAULT-VALUE}).")
   long seed;
+
+  @Option(names = "--keep", description = "Keep the bench-knn-* indices afterwards (to profile queries by hand).")
+  boolean keep;
 
   @Mixin EsOptions es;
 
@@ -73,7 +76,7 @@ public final class BenchKnn implements Callable<Integer> {
       options.add(VectorIndexOptions.of(type, type == VectorIndexType.BBQ_HNSW ? 3f : 0f));
     }
     KnnBenchmark.Plan plan = new KnnBenchmark.Plan(tracks, dims, clusters, spread, queries, warmup, 10, options, numCandidates,
-        Arrays.asList(null, 3f), 500, seed);
+        Arrays.asList(null, 3f), 500, seed, keep);
     ObjectNode result;
     try (EsConnection connection = es.open()) {
       result = new KnnBenchmark(connection, plan).run();

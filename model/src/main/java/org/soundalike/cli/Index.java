@@ -55,11 +55,11 @@ public final class Index implements Callable<Integer> {
   @Option(names = "--dims", defaultValue = "" + TrackIndexSchema.DEFAULT_DIMENSIONS, description = "Embedding dimensions (default: ${DEFAULT-VALUE}).")
   int dims;
 
-  @Option(names = "--index-type", defaultValue = "hnsw", description = "hnsw, int8_hnsw or bbq_hnsw (default: ${DEFAULT-VALUE}; see docs/benchmarks/search.md).")
+  @Option(names = "--index-type", defaultValue = "int8_hnsw", description = "hnsw, int8_hnsw or bbq_hnsw (default: ${DEFAULT-VALUE}; see docs/benchmarks/search.md).")
   String indexType;
 
-  @Option(names = "--rescore-oversample", defaultValue = "0",
-      description = "For int8_hnsw/bbq_hnsw: re-rank k × this many candidates with the float vectors (0 = none; use 3 with quantised types).")
+  @Option(names = "--rescore-oversample", defaultValue = "3",
+      description = "For int8_hnsw/bbq_hnsw: re-rank k × this many candidates with the float vectors (default: ${DEFAULT-VALUE}; 0 = none, only with hnsw).")
   float oversample;
 
   @Option(names = "--max-rejects", defaultValue = "0", description = "Rejected tracks that still let the alias move (default: ${DEFAULT-VALUE}).")

@@ -44,13 +44,15 @@ class SearchPartsTest {
     JsonNode vector = TrackIndexSchema.DEFAULT.withDimensions(128).indexBody(null).path("mappings").path("properties").path("embedding");
     assertThat(vector.path("dims").asInt()).isEqualTo(128);
     assertThat(vector.path("similarity").asText()).isEqualTo("dot_product");
-    assertThat(vector.path("index_options").path("type").asText()).isEqualTo("hnsw");
+    assertThat(vector.path("index_options").path("type").asText()).isEqualTo("int8_hnsw");
+    assertThat(vector.path("index_options").path("rescore_vector").path("oversample").asDouble()).isEqualTo(3.0);
     assertThat(vector.path("index_options").path("m").asInt()).isEqualTo(16);
     assertThat(vector.path("index_options").path("ef_construction").asInt()).isEqualTo(100);
 
-    JsonNode int8 = TrackIndexSchema.DEFAULT.withVectorOptions(VectorIndexOptions.of(VectorIndexType.INT8_HNSW, 3f))
+    JsonNode hnsw = TrackIndexSchema.DEFAULT.withVectorOptions(VectorIndexOptions.of(VectorIndexType.HNSW, 0f))
         .indexBody(null).path("mappings").path("properties").path("embedding").path("index_options");
-    assertThat(int8.path("rescore_vector").path("oversample").asDouble()).isEqualTo(3.0);
+    assertThat(hnsw.path("type").asText()).isEqualTo("hnsw");
+    assertThat(hnsw.has("rescore_vector")).isFalse();
     assertThatThrownBy(() -> VectorIndexOptions.of(VectorIndexType.HNSW, 3f)).hasMessageContaining("quantised");
   }
 

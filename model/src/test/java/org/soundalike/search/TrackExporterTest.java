@@ -66,7 +66,7 @@ class TrackExporterTest {
     TrackIndices.IndexInfo info = indices.list(ALIAS).get(0);
     assertThat(info.meta()).containsEntry("run_id", "Run 1").containsEntry("code_version", "0.1.0+abc")
         .containsEntry("model_config", "{\"variant\":\"G\"}").containsEntry("export_complete", true)
-        .containsEntry("index_options", "hnsw");
+        .containsEntry("index_options", "int8_hnsw+rescore×3");
   }
 
   @Test

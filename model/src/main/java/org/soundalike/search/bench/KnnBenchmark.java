@@ -39,7 +39,8 @@ public final class KnnBenchmark {
 
   /** What to measure. {@code rescoreAtQuery} lists the query-time oversample values tried on quantised types (0 = none). */
   public record Plan(int tracks, int dims, int clusters, double spread, int queries, int warmup, int k,
-      List<VectorIndexOptions> indexOptions, List<Integer> numCandidates, List<Float> rescoreAtQuery, int batchSize, long seed) {}
+      List<VectorIndexOptions> indexOptions, List<Integer> numCandidates, List<Float> rescoreAtQuery, int batchSize, long seed,
+      boolean keepIndices) {}
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String FILTER_TAG = ClusteredVectors.tag(0);
@@ -138,7 +139,9 @@ public final class KnnBenchmark {
         }
       }
     }
-    indices.delete(index);
+    if (!plan.keepIndices()) {
+      indices.delete(index);
+    }
     row.put("heap_used_mb", round(connection.getJson("/_nodes/stats/jvm").path("nodes").elements().next()
         .path("jvm").path("mem").path("heap_used_in_bytes").asLong() / 1e6));
     return row;
