@@ -110,7 +110,8 @@ public final class Index implements Callable<Integer> {
     System.out.println(JSON.writeValueAsString(summary));
     if (!result.aliasSwitched()) {
       System.err.println("soundalike index: " + result.rejects().size() + " tracks rejected (allowed: " + maxRejects + "), see "
-          + report + "; alias '" + alias + "' left on " + result.previousIndices() + ". Fix the input and rerun, or pass --max-rejects.");
+          + report + "; alias '" + alias + "' " + (result.previousIndices().isEmpty() ? "not created" : "left on " + result.previousIndices())
+          + ". Fix the input and rerun, or pass --max-rejects.");
       return 1;
     }
     return 0;

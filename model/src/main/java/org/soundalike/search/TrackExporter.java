@@ -77,7 +77,7 @@ public final class TrackExporter {
         }
       }
       if (problem != null) {
-        rejects.add(new Reject(line.number(), track == null ? null : track.id(), problem));
+        rejects.add(new Reject(line.number(), line.idHint(), problem));
         continue;
       }
       batch.add(new BulkWriter.Item(line.number(), TrackDocument.of(track, request.provenance())));

@@ -14,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.soundalike.dataset.EmbeddedTrack;
 import org.soundalike.dataset.EmbeddedTrackJsonl;
 
@@ -24,8 +26,18 @@ import org.soundalike.dataset.EmbeddedTrackJsonl;
  */
 public final class TrackJsonlSource implements Iterator<TrackJsonlSource.Line>, AutoCloseable {
 
-  /** One non-blank input line: the parsed track, or why it could not be parsed. */
-  public record Line(long number, EmbeddedTrack track, String problem) {}
+  /**
+   * One non-blank input line: the parsed track, or why it could not be parsed (and then the id
+   * if one can still be read from the text, for the reject report).
+   */
+  public record Line(long number, EmbeddedTrack track, String problem, String idHint) {
+
+    public Line(long number, EmbeddedTrack track, String problem) {
+      this(number, track, problem, track == null ? null : track.id());
+    }
+  }
+
+  private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]*)\"");
 
   private final Path file;
   private final BufferedReader in;
@@ -80,12 +92,17 @@ public final class TrackJsonlSource implements Iterator<TrackJsonlSource.Line>, 
   }
 
   private static Line parse(long number, String text) {
+    Matcher id = ID.matcher(text);
+    String idHint = id.find() ? id.group(1) : null;
     try {
       return new Line(number, EmbeddedTrackJsonl.parse(text), null);
     } catch (JsonProcessingException e) {
-      return new Line(number, null, "not valid JSON: " + e.getOriginalMessage());
+      // Jackson appends advice for programmers ("enable `JsonReadFeature…` to allow"): drop it.
+      String message = e.getOriginalMessage();
+      int advice = message.indexOf(": enable `");
+      return new Line(number, null, "not valid JSON: " + (advice > 0 ? message.substring(0, advice) : message), idHint);
     } catch (IllegalArgumentException e) {
-      return new Line(number, null, e.getMessage());
+      return new Line(number, null, e.getMessage(), idHint);
     }
   }
 

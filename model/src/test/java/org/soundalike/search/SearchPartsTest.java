@@ -65,7 +65,7 @@ class SearchPartsTest {
   @Test
   void theSourceStreamsMalformedLinesAsProblemsInsteadOfStopping() throws IOException {
     Path file = Files.write(dir.resolve("t.jsonl"), List.of(
-        "{\"id\":\"a\",\"tags\":[\"x\"],\"embedding\":[1.0],\"scores\":{}}", "", "{broken", "{\"id\":\"b\",\"embedding\":[]}"));
+        "{\"id\":\"a\",\"tags\":[\"x\"],\"embedding\":[1.0],\"scores\":{}}", "", "{broken", "{\"id\": \"b\",\"embedding\":[]}"));
 
     try (TrackJsonlSource source = new TrackJsonlSource(file)) {
       TrackJsonlSource.Line a = source.next();
@@ -75,8 +75,10 @@ class SearchPartsTest {
       assertThat(a.track().id()).isEqualTo("a");
       assertThat(broken.number()).isEqualTo(3);
       assertThat(broken.problem()).startsWith("not valid JSON");
+      assertThat(broken.idHint()).isNull();
       assertThat(b.number()).isEqualTo(4);
       assertThat(b.problem()).contains("'embedding' must be a non-empty array");
+      assertThat(b.idHint()).isEqualTo("b");
     }
     assertThat(TrackJsonlSource.scan(file).lines()).isEqualTo(3);
     assertThat(TrackJsonlSource.scan(file).sha256()).hasSize(64).isEqualTo(TrackJsonlSource.scan(file).sha256());

@@ -115,12 +115,12 @@ class TrackExporterTest {
     assertThat(report.read()).isEqualTo(24);
     assertThat(report.rejects()).extracting(Reject::line, Reject::trackId).containsExactlyInAnyOrder(
         org.assertj.core.groups.Tuple.tuple(4L, "t003"), org.assertj.core.groups.Tuple.tuple(21L, "short"),
-        org.assertj.core.groups.Tuple.tuple(22L, "t000"), org.assertj.core.groups.Tuple.tuple(23L, null),
+        org.assertj.core.groups.Tuple.tuple(22L, "t000"), org.assertj.core.groups.Tuple.tuple(23L, "nan"),
         org.assertj.core.groups.Tuple.tuple(24L, null));
     assertThat(reason(report, 4)).contains("refused by Elasticsearch").contains("unit-length");
     assertThat(reason(report, 21)).contains("511 dimensions, the index expects 512");
     assertThat(reason(report, 22)).contains("duplicate track id (first seen on line 1)");
-    assertThat(reason(report, 23)).contains("NaN");
+    assertThat(reason(report, 23)).isEqualTo("not valid JSON: Non-standard token 'NaN'");
     assertThat(reason(report, 24)).contains("not valid JSON");
     assertThat(report.indexed()).isEqualTo(19);
     assertThat(report.aliasSwitched()).isFalse();
