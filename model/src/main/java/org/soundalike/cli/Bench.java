@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       BenchTsne.class,
       BenchEncoder.class,
       BenchTrainStep.class,
+      BenchKnn.class,
     })
 public final class Bench implements Runnable {
 
