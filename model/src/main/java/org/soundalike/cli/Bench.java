@@ -8,7 +8,15 @@ import picocli.CommandLine.Command;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Measure a performance-sensitive part; prints JSON to record in docs/benchmarks.md.",
-    subcommands = {BenchEncoder.class, BenchTrainStep.class})
+    subcommands = {
+      BenchAugment.class,
+      BenchDecode.class,
+      BenchCorpus.class,
+      BenchMetrics.class,
+      BenchTsne.class,
+      BenchEncoder.class,
+      BenchTrainStep.class,
+    })
 public final class Bench implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -16,6 +16,11 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       Bench.class,
+      CatalogCommand.class,
+      Inspect.class,
+      Corpus.class,
+      Demo.class,
+      Metrics.class,
     })
 public final class SoundAlike implements Runnable {
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -102,6 +103,16 @@ public final class EmbeddedTrackJsonl {
       throw new IllegalArgumentException("'" + field + "' must be a non-empty string");
     }
     return value.asText();
+  }
+
+  /** Writes one line per track, replacing {@code file}. */
+  public static void write(Path file, Iterable<EmbeddedTrack> tracks) throws IOException {
+    try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      for (EmbeddedTrack track : tracks) {
+        out.write(toLine(track));
+        out.newLine();
+      }
+    }
   }
 
   /** One JSON line, without the trailing newline. */

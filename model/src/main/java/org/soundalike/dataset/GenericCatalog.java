@@ -2,16 +2,19 @@ package org.soundalike.dataset;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 
@@ -22,6 +25,7 @@ import org.apache.commons.csv.CSVRecord;
  */
 public final class GenericCatalog {
 
+  public static final String FORMAT = "generic";
   public static final String FILE_NAME = "tracks.csv";
   private static final String[] HEADER = {"path", "split", "tags"};
 
@@ -31,14 +35,28 @@ public final class GenericCatalog {
     return Files.isRegularFile(dir.resolve(FILE_NAME));
   }
 
+  /** The catalog of {@code dir}; its vocabulary is every tag some track carries, sorted. */
+  public static Catalog open(Path dir) throws IOException {
+    List<Track> tracks = read(dir);
+    TagVocabulary vocabulary = TagVocabulary.sortedUnionOf(tracks.stream().map(Track::tags).toList());
+    return Catalog.of(FORMAT, dir, dir, vocabulary, tracks);
+  }
+
+  /**
+   * The tracks of {@code dir/tracks.csv} in file order.
+   *
+   * @throws CatalogException naming the file and the line of a malformed row, an unknown split or
+   *     a duplicate id
+   */
   public static List<Track> read(Path dir) throws IOException {
     Path csv = dir.resolve(FILE_NAME);
     CSVFormat format =
         CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get();
     List<Track> tracks = new ArrayList<>();
     Set<String> ids = new HashSet<>();
-    try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
-      for (CSVRecord row : format.parse(in)) {
+    try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
+        CSVParser parser = format.parse(in)) {
+      for (CSVRecord row : parser) {
         long line = row.getRecordNumber() + 1;
         try {
           String path = row.get("path");
@@ -52,6 +70,9 @@ public final class GenericCatalog {
           throw new CatalogException(csv + " line " + line + ": " + e.getMessage(), e);
         }
       }
+    } catch (UncheckedIOException e) {
+      // commons-csv reports a broken quote while iterating; its message carries the line number.
+      throw new CatalogException(csv + ": " + e.getCause().getMessage(), e);
     }
     return tracks;
   }
@@ -67,8 +88,7 @@ public final class GenericCatalog {
         printer.printRecord(path, track.split().label(), String.join(";", track.tags().tags()));
       }
     }
-    Files.move(tmp, dir.resolve(FILE_NAME), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    Files.move(tmp, dir.resolve(FILE_NAME), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
   static String idOf(String relativePath) {

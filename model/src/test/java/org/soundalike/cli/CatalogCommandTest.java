@@ -1,0 +1,64 @@
+package org.soundalike.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.soundalike.dataset.GenericCatalog;
+import org.soundalike.dataset.Split;
+import org.soundalike.dataset.TagSet;
+import org.soundalike.dataset.Track;
+import picocli.CommandLine;
+
+class CatalogCommandTest {
+
+  @TempDir Path dir;
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    CommandLine cli = new CommandLine(new SoundAlike());
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(err));
+    return cli.execute(args);
+  }
+
+  @Test
+  void printsAJsonSummary() throws IOException {
+    Files.writeString(dir.resolve("a.ogg"), "present");
+    GenericCatalog.write(dir, List.of(
+        new Track("a", dir.resolve("a.ogg"), Split.TRAIN, TagSet.of(List.of("rock"))),
+        new Track("b", dir.resolve("b.ogg"), Split.TEST, TagSet.of(List.of("rock", "pop")))));
+
+    int code = run("catalog", dir.toString(), "--missing-shown", "1");
+
+    assertThat(code).isZero();
+    JsonNode json = new ObjectMapper().readTree(out.toString());
+    assertThat(json.get("format").asText()).isEqualTo("generic");
+    assertThat(json.get("tracks").get("train").asInt()).isEqualTo(1);
+    assertThat(json.get("tracks").get("test").asInt()).isEqualTo(1);
+    assertThat(json.get("vocabularySize").asInt()).isEqualTo(2);
+    assertThat(json.get("tagFrequencies").get("rock").get("total").asInt()).isEqualTo(2);
+    assertThat(json.get("missingAudio").get("count").asInt()).isEqualTo(1);
+    assertThat(json.get("missingAudio").get("first").get(0).asText()).startsWith("b: ");
+    assertThat(json.get("fingerprint").asText()).matches("[0-9a-f]{64}");
+  }
+
+  @Test
+  void anUnrecognisedFolderIsAnErrorMessageNotAStackTrace() {
+    int code = run("catalog", dir.toString());
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("no catalog found").doesNotContain("at org.soundalike");
+    assertThat(out.toString()).isEmpty();
+  }
+}
