@@ -57,6 +57,13 @@ public final class OrtExcerptEncoder implements ExcerptEncoder {
     }
   }
 
+  /** Sessions currently open in this process (one per model file and thread count). */
+  public static int openSessions() {
+    synchronized (SESSIONS) {
+      return SESSIONS.size();
+    }
+  }
+
   @Override
   public ExcerptEmbeddings encode(List<float[]> excerpts) {
     float[][] embeddings = new float[excerpts.size()][];
