@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
       BenchTsne.class,
       BenchEncoder.class,
       BenchTrainStep.class,
+      BenchOnnx.class,
+      BenchEmbed.class,
     })
 public final class Bench implements Runnable {
 

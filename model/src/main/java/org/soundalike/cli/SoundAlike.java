@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       Corpus.class,
       Demo.class,
       Metrics.class,
+      ExportOnnx.class,
     })
 public final class SoundAlike implements Runnable {
 

@@ -1,7 +1,6 @@
 package org.soundalike.onnx;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -38,11 +37,7 @@ final class ExportFixtures {
 
   /** T placeholder tag names (an untrained network has no dataset). */
   static List<String> tagNames(int count) {
-    List<String> tags = new ArrayList<>();
-    for (int i = 0; i < count; i++) {
-      tags.add("tag" + i);
-    }
-    return tags;
+    return UntrainedExport.placeholderTags(count);
   }
 
   /** {@code count} evaluation excerpts of a generated music-like FLAC file, decoded by FFmpeg. */
