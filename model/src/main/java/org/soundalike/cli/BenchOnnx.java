@@ -41,6 +41,9 @@ public final class BenchOnnx implements Callable<Integer> {
   @Option(names = "--threads", defaultValue = "0", description = "ORT intra-op threads, 0 = one per core (default: ${DEFAULT-VALUE})")
   int threads;
 
+  @Option(names = "--spinning", description = "let ORT's idle threads spin (ORT's own default; off here)")
+  boolean spinning;
+
   @Option(names = "--warmup", defaultValue = "3", description = "untimed batches first (default: ${DEFAULT-VALUE})")
   int warmup;
 
@@ -71,13 +74,14 @@ public final class BenchOnnx implements Callable<Integer> {
     }
     try {
       if (!engine.equals("nd4j")) {
-        out.put("onnx", OrtBenchmark.encoder(file, network, batch, threads, warmup, repeats));
+        out.put("onnx", OrtBenchmark.encoder(file, network, batch, threads, spinning, warmup, repeats));
       }
       if (!engine.equals("onnx")) {
         out.put("nd4j", NetworkBenchmark.encoder(network, batch, warmup, repeats));
+        out.put("cpusAllowedAfterNd4j", OrtBenchmark.cpusAllowed());
       }
       if (engine.equals("both")) {
-        out.put("onnxAfterNd4j", OrtBenchmark.encoder(file, network, batch, threads, warmup, repeats));
+        out.put("onnxAfterNd4j", OrtBenchmark.encoder(file, network, batch, threads, spinning, warmup, repeats));
       }
     } finally {
       if (temporary != null) {

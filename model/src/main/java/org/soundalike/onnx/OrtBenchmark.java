@@ -21,12 +21,12 @@ public final class OrtBenchmark {
   private OrtBenchmark() {}
 
   public static Map<String, Object> encoder(
-      Path model, SampleCnnConfig config, int batch, int threads, int warmup, int repeats) {
+      Path model, SampleCnnConfig config, int batch, int threads, boolean spinning, int warmup, int repeats) {
     List<float[]> audio = randomExcerpts(batch, 1);
     List<Double> seconds = new ArrayList<>();
     List<Double> cpuSeconds = new ArrayList<>();
     long loadStart = System.nanoTime();
-    try (OrtExcerptEncoder encoder = OrtExcerptEncoder.open(model, threads, batch)) {
+    try (OrtExcerptEncoder encoder = OrtExcerptEncoder.open(model, threads, batch, spinning)) {
       double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
       for (int i = 0; i < warmup; i++) {
         encoder.encode(audio);
@@ -42,6 +42,8 @@ public final class OrtBenchmark {
       Map<String, Object> out = new LinkedHashMap<>();
       out.put("engine", "onnxruntime");
       out.put("intraOpThreads", threads);
+      out.put("spinning", spinning);
+      out.put("cpusAllowed", cpusAllowed());
       out.put("sessionLoadSeconds", round(loadSeconds));
       out.put("secondsPerBatch", rounded(seconds));
       out.put("cpuSecondsPerBatch", rounded(cpuSeconds));
@@ -75,6 +77,23 @@ public final class OrtBenchmark {
     } catch (IOException | RuntimeException e) {
       return List.of();
     }
+  }
+
+  /**
+   * The CPUs the calling thread may run on ({@code Cpus_allowed_list}): a native library that
+   * pins the caller would leave the threads it starts later on one core.
+   */
+  public static String cpusAllowed() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/thread-self/status"))) {
+        if (line.startsWith("Cpus_allowed_list:")) {
+          return line.substring(line.indexOf(':') + 1).trim();
+        }
+      }
+    } catch (IOException e) {
+      return "";
+    }
+    return "";
   }
 
   /** Peak resident set of this process (VmHWM), in GiB. */

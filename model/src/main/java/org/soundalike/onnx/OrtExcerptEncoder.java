@@ -39,13 +39,20 @@ public final class OrtExcerptEncoder implements ExcerptEncoder {
     this.batchSize = batchSize;
   }
 
+  /** {@link #open(Path, int, int, boolean)} with ORT's threads sleeping when idle. */
+  public static OrtExcerptEncoder open(Path model, int threads, int batchSize) {
+    return open(model, threads, batchSize, false);
+  }
+
   /**
    * @param model an {@code .onnx} file written by {@link OnnxExport}
    * @param threads ONNX Runtime intra-op threads; 0 = ORT's default (one per core)
    * @param batchSize excerpts per ORT run
+   * @param spinning let idle intra-op threads spin (ORT's default) instead of sleeping: a little
+   *     lower latency on a dedicated machine, CPU time burnt for nothing on a shared one
    */
-  public static OrtExcerptEncoder open(Path model, int threads, int batchSize) {
-    SessionKey key = new SessionKey(model.toAbsolutePath().normalize(), threads);
+  public static OrtExcerptEncoder open(Path model, int threads, int batchSize, boolean spinning) {
+    SessionKey key = new SessionKey(model.toAbsolutePath().normalize(), threads, spinning);
     synchronized (SESSIONS) {
       Shared shared = SESSIONS.get(key);
       if (shared == null) {
@@ -124,7 +131,7 @@ public final class OrtExcerptEncoder implements ExcerptEncoder {
     }
   }
 
-  private record SessionKey(Path model, int threads) {}
+  private record SessionKey(Path model, int threads, boolean spinning) {}
 
   /** One loaded session and what its metadata says; {@code references} guarded by SESSIONS. */
   private static final class Shared {
@@ -149,6 +156,7 @@ public final class OrtExcerptEncoder implements ExcerptEncoder {
         options.setIntraOpNumThreads(key.threads());
         // The graph is a chain: inter-op parallelism has nothing to run side by side.
         options.setInterOpNumThreads(1);
+        options.addConfigEntry("session.intra_op.allow_spinning", key.spinning() ? "1" : "0");
         session = OrtEnvironment.getEnvironment().createSession(key.model().toString(), options);
         Map<String, String> metadata = Map.copyOf(session.getMetadata().getCustomMetadata());
         String tags = metadata.get(OnnxExport.META_TAGS);
