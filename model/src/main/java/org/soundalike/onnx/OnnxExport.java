@@ -74,10 +74,16 @@ public final class OnnxExport {
     GraphProto.Builder graph = GraphProto.newBuilder().setName("soundalike_" + config.name());
     graph.addInput(tensorInfo(AUDIO, 1, AudioSpec.EXCERPT_SAMPLES));
     String x = AUDIO;
+    // [N, 1, L] → [N, 1, 1, L]: the network runs as 2-D convolutions of height 1, which ONNX
+    // Runtime executes 1.5-1.9x faster per CPU-second than the same Conv/MaxPool in 1-D
+    // (docs/benchmarks/onnx.md); the model's interface stays 1-D.
+    graph.addInitializer(OnnxTensors.longs("audio.shape", -1, 1, 1, AudioSpec.EXCERPT_SAMPLES));
+    graph.addNode(node("Reshape", "audio.2d", List.of(AUDIO, "audio.shape"), List.of("audio.2d")));
+    x = "audio.2d";
     for (NetworkParameters.ConvLayer layer : NetworkParameters.ConvLayer.of(config)) {
       x = convolutionBlock(graph, parameters, layer, x);
     }
-    // [N, D, 1] → [N, D]
+    // [N, D, 1, 1] → [N, D]
     graph.addNode(node("Flatten", "h", List.of(x), List.of("h"), intAttribute("axis", 1)));
 
     graph.addInitializer(OnnxTensors.ones("layer_norm.scale", config.embeddingChannels()));
@@ -139,16 +145,16 @@ public final class OnnxExport {
     graph.addInitializer(OnnxTensors.floats(name + ".b", folded.bias()));
     int padding = layer.stride() == 1 ? 1 : 0;
     graph.addNode(node("Conv", name + ".conv", List.of(input, name + ".w", name + ".b"), List.of(name + ".conv"),
-        intsAttribute("kernel_shape", SampleCnnConfig.KERNEL),
-        intsAttribute("strides", layer.stride()),
-        intsAttribute("pads", padding, padding)));
+        intsAttribute("kernel_shape", 1, SampleCnnConfig.KERNEL),
+        intsAttribute("strides", 1, layer.stride()),
+        intsAttribute("pads", 0, padding, 0, padding)));
     graph.addNode(node("Relu", name + ".relu", List.of(name + ".conv"), List.of(name + ".relu")));
     if (!layer.pooled()) {
       return name + ".relu";
     }
     graph.addNode(node("MaxPool", name + ".pool", List.of(name + ".relu"), List.of(name + ".pool"),
-        intsAttribute("kernel_shape", SampleCnnConfig.KERNEL),
-        intsAttribute("strides", SampleCnnConfig.KERNEL)));
+        intsAttribute("kernel_shape", 1, SampleCnnConfig.KERNEL),
+        intsAttribute("strides", 1, SampleCnnConfig.KERNEL)));
     return name + ".pool";
   }
 

@@ -14,11 +14,24 @@ final class OnnxTensors {
 
   /**
    * A convolution weight: the net keeps SameDiff's NHWC layout {@code [1, k, in, out]}; ONNX's
-   * Conv on {@code [N, C, L]} wants {@code [out, in, k]}.
+   * Conv on {@code [N, C, 1, L]} wants {@code [out, in, 1, k]}.
    */
   static TensorProto convolutionWeight(String name, INDArray nhwcWeight) {
     INDArray kio = nhwcWeight.reshape(nhwcWeight.size(1), nhwcWeight.size(2), nhwcWeight.size(3));
-    return floats(name, kio.permute(2, 1, 0));
+    INDArray oik = kio.permute(2, 1, 0).dup('c');
+    return floats(name, oik.reshape(oik.size(0), oik.size(1), 1, oik.size(2)));
+  }
+
+  /** An int64 vector (shapes). */
+  static TensorProto longs(String name, long... values) {
+    ByteBuffer bytes = ByteBuffer.allocate(8 * values.length).order(ByteOrder.LITTLE_ENDIAN);
+    bytes.asLongBuffer().put(values);
+    return TensorProto.newBuilder()
+        .setName(name)
+        .setDataType(TensorProto.DataType.INT64.getNumber())
+        .addDims(values.length)
+        .setRawData(ByteString.copyFrom(bytes.array()))
+        .build();
   }
 
   /** Any array, in its logical (row-major) order. */

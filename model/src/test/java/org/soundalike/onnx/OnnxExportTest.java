@@ -55,7 +55,7 @@ class OnnxExportTest {
   }
 
   @Test
-  void foldsBatchNormIntoElevenConvolutionsWithOutInKernelWeights() {
+  void foldsBatchNormIntoElevenConvolutionsWithOutInHeightKernelWeights() {
     ModelProto model = OnnxExport.model(ExportFixtures.networkWithBatchNormStatistics(CONFIG, 3),
         ExportFixtures.tagNames(CONFIG.tags()), Map.of());
 
@@ -66,10 +66,10 @@ class OnnxExportTest {
     // No projector: the export serves retrieval and tagging only.
     assertThat(model.getGraph().getInitializerList()).extracting(TensorProto::getName)
         .noneMatch(name -> name.startsWith("projector"));
-    assertThat(initializer(model, "stem.w").getDimsList()).containsExactly(32L, 1L, 3L);
-    assertThat(initializer(model, "block1.w").getDimsList()).containsExactly(32L, 32L, 3L);
-    assertThat(initializer(model, "block3.w").getDimsList()).containsExactly(64L, 32L, 3L);
-    assertThat(initializer(model, "final.w").getDimsList()).containsExactly(128L, 128L, 3L);
+    assertThat(initializer(model, "stem.w").getDimsList()).containsExactly(32L, 1L, 1L, 3L);
+    assertThat(initializer(model, "block1.w").getDimsList()).containsExactly(32L, 32L, 1L, 3L);
+    assertThat(initializer(model, "block3.w").getDimsList()).containsExactly(64L, 32L, 1L, 3L);
+    assertThat(initializer(model, "final.w").getDimsList()).containsExactly(128L, 128L, 1L, 3L);
     assertThat(initializer(model, "tags.w").getDimsList()).containsExactly(128L, 50L);
   }
 
