@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
       BenchEncoder.class,
       BenchTrainStep.class,
       BenchKnn.class,
+      BenchOnnx.class,
+      BenchEmbed.class,
     })
 public final class Bench implements Runnable {
 

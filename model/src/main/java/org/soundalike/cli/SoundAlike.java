@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
       Index.class,
       Search.class,
       Indices.class,
+      ExportOnnx.class,
     })
 public final class SoundAlike implements Runnable {
 

@@ -136,10 +136,13 @@ public final class NetworkParameters {
     return trainable.values().stream().mapToLong(INDArray::length).sum();
   }
 
-  /** One convolution + batch norm layer of the encoder. */
-  record ConvLayer(String name, int in, int out, int stride, boolean pooled) {
+  /**
+   * One convolution + batch norm layer of the encoder (public: the ONNX export walks the same
+   * layer list).
+   */
+  public record ConvLayer(String name, int in, int out, int stride, boolean pooled) {
 
-    static List<ConvLayer> of(SampleCnnConfig config) {
+    public static List<ConvLayer> of(SampleCnnConfig config) {
       List<ConvLayer> layers = new ArrayList<>();
       layers.add(new ConvLayer("stem", 1, config.stemChannels(), SampleCnnConfig.KERNEL, false));
       int in = config.stemChannels();
