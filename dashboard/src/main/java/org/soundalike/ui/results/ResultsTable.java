@@ -1,0 +1,60 @@
+package org.soundalike.ui.results;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.dom.Element;
+import java.util.Locale;
+
+/** The paper-shaped table as a plain HTML table: rows are variants and baselines, best per column in bold. */
+final class ResultsTable {
+
+  private ResultsTable() {}
+
+  static Component of(Report.Table table) {
+    Element html = new Element("table");
+    html.setAttribute("id", "results-table");
+    html.getStyle().set("border-collapse", "collapse").set("font-variant-numeric", "tabular-nums");
+    Element head = new Element("tr");
+    for (String title : new String[] {"Variant", "Labels", "Seeds"}) {
+      head.appendChild(cell("th", title, false));
+    }
+    table.columns().forEach(c -> head.appendChild(cell("th", c, false)));
+    html.appendChild(new Element("thead").appendChild(head));
+    Element body = new Element("tbody");
+    for (Report.Row row : table.rows()) {
+      Element tr = new Element("tr");
+      tr.setAttribute("data-row", row.name());
+      tr.appendChild(cell("th", row.name(), false));
+      tr.appendChild(cell("td", MetricChartFactory.percent(row.labelFraction()), false));
+      tr.appendChild(cell("td", Integer.toString(row.seeds()), false));
+      for (String column : table.columns()) {
+        Double value = row.values().get(column);
+        Element td = cell("td", value == null ? "—" : String.format(Locale.ROOT, "%.1f", value),
+            row.best().contains(column));
+        td.setAttribute("data-column", column);
+        tr.appendChild(td);
+      }
+      body.appendChild(tr);
+    }
+    html.appendChild(body);
+    Div holder = new Div();
+    holder.getStyle().set("overflow-x", "auto");
+    holder.getElement().appendChild(html);
+    return holder;
+  }
+
+  private static Element cell(String tag, String text, boolean best) {
+    Element cell = new Element(tag);
+    cell.getStyle().set("padding", "4px 10px").set("border-bottom", "1px solid var(--lumo-contrast-20pct)")
+        .set("text-align", tag.equals("th") ? "left" : "right");
+    if (best) {
+      Element bold = new Element("b");
+      bold.setText(text);
+      cell.appendChild(bold);
+      cell.setAttribute("class", "best");
+    } else {
+      cell.setText(text);
+    }
+    return cell;
+  }
+}
