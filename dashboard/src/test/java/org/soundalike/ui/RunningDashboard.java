@@ -1,0 +1,36 @@
+package org.soundalike.ui;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** The dashboard started in this JVM on a free loopback port, for the browser tests. */
+public final class RunningDashboard implements AutoCloseable {
+
+  private final DashboardServer server;
+
+  private RunningDashboard(DashboardServer server) {
+    this.server = server;
+  }
+
+  public static RunningDashboard start(Optional<Path> results, Optional<Path> catalog) throws Exception {
+    DashboardConfig config = new DashboardConfig("127.0.0.1", freePort(), results, catalog, Optional.empty());
+    return new RunningDashboard(DashboardServer.start(config));
+  }
+
+  public String url(String route) {
+    return server.url() + route;
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  @Override
+  public void close() {
+    server.close();
+  }
+}
