@@ -62,9 +62,10 @@ public class MapView extends VerticalLayout {
     run.setLabel("Run");
     run.setItems(withMap);
     run.setItemLabelGenerator(RunEntry::label);
-    run.setWidth("34em");
+    run.setWidth("30em");
     mode.setId("colour-mode");
     mode.setLabel("Colour by");
+    mode.setWidth("15em");
     mode.setItems(CONTRAST, SINGLE);
     firstTag.setId("first-tag");
     secondTag.setId("second-tag");
