@@ -7,6 +7,7 @@ import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import org.soundalike.ui.map.MapView;
 import org.soundalike.ui.results.ResultsView;
+import org.soundalike.ui.runs.RunsView;
 
 /** The frame around every view: the app's name and the navigation between the views. */
 public class MainLayout extends AppLayout {
@@ -18,6 +19,7 @@ public class MainLayout extends AppLayout {
     SideNav nav = new SideNav();
     nav.addItem(new SideNavItem("Results", ResultsView.class));
     nav.addItem(new SideNavItem("Similarity map", MapView.class));
+    nav.addItem(new SideNavItem("Runs and catalog", RunsView.class));
     addToDrawer(nav);
   }
 }

@@ -111,6 +111,19 @@ class MapViewBrowserTest {
   }
 
   @Test
+  void theRunsPageListsEachEvaluatedRunWithItsProvenanceAndTheCatalog() throws Exception {
+    browser.open(dashboard.url("runs"), "runs-grid");
+    assertThat(browser.waitFor(By.id("catalog-summary")).getText())
+        .contains("generic catalog", RunResultFixture.TRACKS + " tracks");
+    browser.waitUntil("grid rows rendered", () -> browser.driver()
+        .findElements(By.xpath("//vaadin-grid-cell-content[normalize-space(.)='g-10pct-seed1']")).size() == 1);
+    List<String> cells = browser.driver().findElements(By.cssSelector("#runs-grid vaadin-grid-cell-content"))
+        .stream().map(WebElement::getText).map(String::strip).toList();
+    assertThat(cells).contains("Variant", "G", "c+p", "10 %", "abc1234567", "40 / 25", "another catalog");
+    browser.screenshot("runs");
+  }
+
+  @Test
   void catalogAudioIsStreamedWithRangeRequestsAndNothingElseIsServed() throws Exception {
     HttpClient http = HttpClient.newHttpClient();
     byte[] file = Files.readAllBytes(catalog.resolve("t01.wav"));
