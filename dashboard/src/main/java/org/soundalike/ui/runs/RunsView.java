@@ -10,6 +10,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.soundalike.dataset.Catalog;
 import org.soundalike.ui.DashboardServices;
 import org.soundalike.ui.MainLayout;
@@ -33,7 +34,8 @@ public class RunsView extends VerticalLayout {
       Catalog c = catalog.get();
       Paragraph about = new Paragraph(c.format() + " catalog " + c.source() + ": " + c.size() + " tracks ("
           + c.countsPerSplit().entrySet().stream().map(e -> e.getKey().label() + " " + e.getValue())
-              .collect(java.util.stream.Collectors.joining(", ")) + "), " + c.vocabulary().size() + " tags, fingerprint " + c.fingerprint());
+              .collect(Collectors.joining(", ")) + "), " + c.vocabulary().size() + " tags, fingerprint "
+          + c.fingerprint());
       about.setId("catalog-summary");
       add(about);
     } else {
