@@ -8,7 +8,11 @@ import picocli.CommandLine.Command;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Measure a performance-sensitive part; prints JSON to record in docs/benchmarks.md.",
-    subcommands = {BenchAugment.class})
+    subcommands = {
+      BenchAugment.class,
+      BenchDecode.class,
+      BenchCorpus.class,
+    })
 public final class Bench implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -17,6 +17,9 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       Bench.class,
       CatalogCommand.class,
+      Inspect.class,
+      Corpus.class,
+      Demo.class,
     })
 public final class SoundAlike implements Runnable {
 

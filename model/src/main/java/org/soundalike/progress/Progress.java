@@ -21,6 +21,7 @@ public final class Progress implements AutoCloseable {
   private final AtomicLong done = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
   private long lastPrintNanos;
+  private long lastPrintedCount = -1;
 
   public Progress(String label, String unit, long total) {
     this(label, unit, total, System.err, System::nanoTime, Duration.ofSeconds(2));
@@ -63,6 +64,7 @@ public final class Progress implements AutoCloseable {
         return;
       }
       lastPrintNanos = now;
+      lastPrintedCount = done.get();
     }
     out.println(line(now));
   }
@@ -99,8 +101,15 @@ public final class Progress implements AutoCloseable {
     return s >= 60 ? String.format("%dm%02ds", s / 60, s % 60) : s + "s";
   }
 
+  /** Prints the final line, unless the last periodic line already showed the final count. */
   @Override
   public void close() {
+    synchronized (this) {
+      if (lastPrintedCount == done.get()) {
+        return;
+      }
+      lastPrintedCount = done.get();
+    }
     out.println(line(clockNanos.getAsLong()));
   }
 }

@@ -53,6 +53,17 @@ class ProgressTest {
   }
 
   @Test
+  void closeDoesNotRepeatALineThatAlreadyShowedTheFinalCount() {
+    Progress progress = progress(2);
+    clock.set(Duration.ofSeconds(1).toNanos());
+    progress.advance();
+    clock.set(Duration.ofSeconds(2).toNanos());
+    progress.advance();
+    progress.close();
+    assertThat(printed.toString(StandardCharsets.UTF_8).split("\n")).hasSize(1);
+  }
+
+  @Test
   void unknownTotalShowsElapsedInsteadOfEta() {
     Progress progress = progress(0);
     clock.set(Duration.ofSeconds(90).toNanos());
