@@ -31,15 +31,21 @@ public final class CatalogFixture {
     Files.write(dir.resolve("tracks.csv"), lines);
   }
 
+  /** A one-second tone. */
   public static void writeTone(Path file, double hz) throws IOException {
-    byte[] pcm = new byte[SAMPLE_RATE * 2];
-    for (int n = 0; n < SAMPLE_RATE; n++) {
+    writeTone(file, hz, 1.0);
+  }
+
+  public static void writeTone(Path file, double hz, double seconds) throws IOException {
+    int samples = (int) Math.round(seconds * SAMPLE_RATE);
+    byte[] pcm = new byte[samples * 2];
+    for (int n = 0; n < samples; n++) {
       short s = (short) (8000 * Math.sin(2 * Math.PI * hz * n / SAMPLE_RATE));
       pcm[2 * n] = (byte) s;
       pcm[2 * n + 1] = (byte) (s >> 8);
     }
     AudioFormat format = new AudioFormat(SAMPLE_RATE, 16, 1, true, false);
-    try (AudioInputStream in = new AudioInputStream(new ByteArrayInputStream(pcm), format, SAMPLE_RATE)) {
+    try (AudioInputStream in = new AudioInputStream(new ByteArrayInputStream(pcm), format, samples)) {
       AudioSystem.write(in, AudioFileFormat.Type.WAVE, file.toFile());
     }
   }
