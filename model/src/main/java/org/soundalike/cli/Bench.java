@@ -12,6 +12,8 @@ import picocli.CommandLine.Command;
       BenchAugment.class,
       BenchDecode.class,
       BenchCorpus.class,
+      BenchMetrics.class,
+      BenchTsne.class,
     })
 public final class Bench implements Runnable {
 

@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       Inspect.class,
       Corpus.class,
       Demo.class,
+      Metrics.class,
     })
 public final class SoundAlike implements Runnable {
 
