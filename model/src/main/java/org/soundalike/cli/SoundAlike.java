@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
       Corpus.class,
       Demo.class,
       Metrics.class,
+      Evaluate.class,
+      Report.class,
     })
 public final class SoundAlike implements Runnable {
 

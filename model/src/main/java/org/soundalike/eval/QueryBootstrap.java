@@ -83,8 +83,11 @@ public final class QueryBootstrap {
     return intervals;
   }
 
-  /** Linear interpolation between order statistics (numpy's default percentile). */
-  static double quantile(double[] sorted, double q) {
+  /**
+   * The {@code q}-quantile of ascending {@code sorted} values, by linear interpolation between
+   * order statistics (numpy's default percentile). Also used for intervals over seeds in reports.
+   */
+  public static double quantile(double[] sorted, double q) {
     double position = q * (sorted.length - 1);
     int below = (int) Math.floor(position);
     int above = Math.min(below + 1, sorted.length - 1);

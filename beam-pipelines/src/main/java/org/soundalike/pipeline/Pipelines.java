@@ -1,0 +1,59 @@
+package org.soundalike.pipeline;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+
+/**
+ * The entry point of {@code soundalike pipeline <name> [options]} and of the job jar that
+ * {@code flink run} accepts: the first argument names the pipeline, the rest are its Beam options.
+ */
+public final class Pipelines {
+
+  private record Entry(Class<? extends PipelineOptions> options, Consumer<String[]> main, String summary) {}
+
+  private static final Map<String, Entry> PIPELINES = Map.of(
+      "ingest", new Entry(IngestOptions.class, IngestPipeline::main,
+          "find, decode, check and fingerprint audio: manifest.jsonl + rejects.jsonl"),
+      "augment", new Entry(AugmentOptions.class, AugmentPipeline::main,
+          "materialise cropped, augmented training views as checksummed shards"),
+      "bench-ingest", new Entry(BenchIngestOptions.class, IngestBenchmark::main,
+          "ingest throughput on generated tracks (JSON: tracks/s, x real time)"));
+
+  private Pipelines() {}
+
+  public static void main(String[] args) {
+    if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || !PIPELINES.containsKey(args[0])) {
+      usage(args.length == 0 || args[0].startsWith("-") ? null : args[0]);
+      if (args.length > 0 && !args[0].startsWith("-")) {
+        System.exit(2);
+      }
+      return;
+    }
+    Entry entry = PIPELINES.get(args[0]);
+    String[] rest = Arrays.copyOfRange(args, 1, args.length);
+    if (Arrays.asList(rest).contains("--help") || Arrays.asList(rest).contains("-h")) {
+      PipelineOptionsFactory.printHelp(System.out, entry.options());
+      return;
+    }
+    try {
+      entry.main().accept(rest);
+    } catch (PipelineInputException | IllegalArgumentException e) {
+      // A wrong folder or option is the user's to fix: say which, without a stack trace.
+      System.err.println("soundalike pipeline " + args[0] + ": " + e.getMessage());
+      System.exit(2);
+    }
+  }
+
+  private static void usage(String unknown) {
+    if (unknown != null) {
+      System.err.println("unknown pipeline '" + unknown + "'");
+    }
+    System.out.println("Usage: soundalike pipeline <name> [--option=value ...]   (soundalike pipeline <name> --help)");
+    System.out.println("Runs on an embedded Flink by default; --flinkMaster=host:port submits to a Flink cluster.");
+    PIPELINES.keySet().stream().sorted().forEach(name ->
+        System.out.printf("  %-13s %s%n", name, PIPELINES.get(name).summary()));
+  }
+}

@@ -1,0 +1,79 @@
+package org.soundalike.eval.report;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Where an evaluated run came from (the {@code "run"} object of results.json): which data, which
+ * configuration and variant, α, r, label fraction, seed, code version, epochs and when it was
+ * trained. The training code fills it when it saves a checkpoint; every result row can be traced
+ * back to it. {@code alpha}, {@code r} and {@code epochs} may be null (the supervised-only variant
+ * has no α; a baseline may not record r). Fields this version does not know are kept in
+ * {@link #extra()} and written back unchanged, so older code never drops newer provenance.
+ *
+ * @param variant a paper variant letter (A–O) or a baseline name ({@code CLMR})
+ * @param techniques e.g. {@code "c+p"}, {@code "none"}
+ * @param labelFraction fraction of training tracks whose labels were used, in (0, 1]
+ * @param trainedAt ISO-8601 instant, e.g. {@code 2026-11-26T10:00:00Z}
+ */
+@JsonPropertyOrder({"runId", "dataset", "catalogFingerprint", "config", "variant", "techniques", "alpha", "r",
+    "labelFraction", "seed", "codeVersion", "epochs", "trainedAt"})
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record RunProvenance(
+    @JsonProperty(required = true) String runId,
+    @JsonProperty(required = true) String dataset,
+    String catalogFingerprint,
+    String config,
+    @JsonProperty(required = true) String variant,
+    String techniques,
+    Double alpha,
+    Double r,
+    @JsonProperty(required = true) double labelFraction,
+    @JsonProperty(required = true) long seed,
+    String codeVersion,
+    Integer epochs,
+    String trainedAt,
+    @JsonAnySetter @JsonIgnore Map<String, JsonNode> extra) {
+
+  /** The paper's supervised-only variant: the "inception-style supervised" baseline row. */
+  public static final String SUPERVISED_ONLY = "A";
+  /** The CLMR baseline: pre-trained encoder frozen, only a tag head trained. */
+  public static final String CLMR = "CLMR";
+
+  public RunProvenance {
+    requireText(runId, "runId");
+    requireText(dataset, "dataset");
+    requireText(variant, "variant");
+    if (!(labelFraction > 0 && labelFraction <= 1)) {
+      throw new IllegalArgumentException("run " + runId + ": labelFraction must be in (0, 1], got " + labelFraction);
+    }
+    extra = extra == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(extra));
+  }
+
+  /** Provenance without extra fields. */
+  public RunProvenance(String runId, String dataset, String catalogFingerprint, String config, String variant,
+      String techniques, Double alpha, Double r, double labelFraction, long seed, String codeVersion,
+      Integer epochs, String trainedAt) {
+    this(runId, dataset, catalogFingerprint, config, variant, techniques, alpha, r, labelFraction, seed,
+        codeVersion, epochs, trainedAt, Map.of());
+  }
+
+  @JsonAnyGetter
+  Map<String, JsonNode> extraFields() {
+    return extra;
+  }
+
+  private static void requireText(String value, String field) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException("'" + field + "' must be a non-empty string");
+    }
+  }
+}
