@@ -14,6 +14,9 @@ import picocli.CommandLine.Command;
       BenchCorpus.class,
       BenchMetrics.class,
       BenchTsne.class,
+      BenchEncoder.class,
+      BenchTrainStep.class,
+      BenchKnn.class,
     })
 public final class Bench implements Runnable {
 

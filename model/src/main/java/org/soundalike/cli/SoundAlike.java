@@ -23,6 +23,9 @@ import picocli.CommandLine.Command;
       Metrics.class,
       Evaluate.class,
       Report.class,
+      Index.class,
+      Search.class,
+      Indices.class,
     })
 public final class SoundAlike implements Runnable {
 

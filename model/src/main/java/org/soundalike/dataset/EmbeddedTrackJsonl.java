@@ -49,7 +49,8 @@ public final class EmbeddedTrackJsonl {
     return tracks;
   }
 
-  static EmbeddedTrack parse(String line) throws JsonProcessingException {
+  /** One line of the format; throws on a malformed line (the caller names the file and line). */
+  public static EmbeddedTrack parse(String line) throws JsonProcessingException {
     JsonNode node = JSON.readTree(line);
     if (!node.isObject()) {
       throw new IllegalArgumentException("expected a JSON object");

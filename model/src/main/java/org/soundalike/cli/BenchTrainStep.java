@@ -1,0 +1,45 @@
+package org.soundalike.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.concurrent.Callable;
+import org.soundalike.net.BatchNormKind;
+import org.soundalike.net.SampleCnnConfig;
+import org.soundalike.train.NetworkBenchmark;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code soundalike bench train-step}: time of one full training step. */
+@Command(
+    name = "train-step",
+    mixinStandardHelpOptions = true,
+    description = "Time full training steps (two views forward, NT-Xent + masked BCE, backward, Adam) "
+        + "on random audio; prints JSON.")
+public final class BenchTrainStep implements Callable<Integer> {
+
+  @Option(names = "--config", defaultValue = "paper", description = "paper or compact (default: ${DEFAULT-VALUE})")
+  String config;
+
+  @Option(names = "--batch", defaultValue = "8", description = "tracks per step; each gives two views (default: ${DEFAULT-VALUE})")
+  int batch;
+
+  @Option(names = "--batch-norm", defaultValue = "FUSED",
+      description = "FUSED (the product's), PRIMITIVE or NONE (for comparison only) (default: ${DEFAULT-VALUE})")
+  BatchNormKind batchNorm;
+
+  @Option(names = "--slice", defaultValue = "0",
+      description = "views per encoder micro-batch (gradient caching); 0 = all views at once (default: ${DEFAULT-VALUE})")
+  int slice;
+
+  @Option(names = "--warmup", defaultValue = "2", description = "untimed steps first (default: ${DEFAULT-VALUE})")
+  int warmup;
+
+  @Option(names = "--repeats", defaultValue = "5", description = "timed steps (default: ${DEFAULT-VALUE})")
+  int repeats;
+
+  @Override
+  public Integer call() throws Exception {
+    System.out.println(new ObjectMapper().writeValueAsString(
+        NetworkBenchmark.trainStep(SampleCnnConfig.named(config), batch, batchNorm, slice, warmup, repeats)));
+    return 0;
+  }
+}

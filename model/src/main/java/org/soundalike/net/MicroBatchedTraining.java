@@ -1,0 +1,218 @@
+package org.soundalike.net;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.soundalike.audio.AudioSpec;
+
+/**
+ * A training pass whose memory does not grow with the batch: the encoder runs over slices of the
+ * 2B views ("micro-batches"), the losses see all 2B views at once, and the encoder's gradient is
+ * obtained slice by slice from the gradient of L with respect to h (gradient caching: the
+ * encoder's forward pass is computed twice, the activations of only one slice are alive at a
+ * time).
+ *
+ * <p>Deviation, documented: batch norm uses each slice's statistics (as data-parallel training
+ * without synchronised batch norm does), not the statistics of all 2B views. The gradients are
+ * the exact gradients of that computation.
+ */
+public final class MicroBatchedTraining implements TrainingPass {
+
+  private static final String AUDIO = "audio";
+  private static final String UPSTREAM = "upstream";
+  private static final String H = "h";
+  private static final String LABELS = "labels";
+  private static final String VIEW_WEIGHTS = "viewWeights";
+  private static final String LAMBDA = "lambda";
+  private static final String LOSS = "loss";
+  private static final String LOSS_ML = "lossMl";
+  private static final String LOSS_SSL = "lossSsl";
+
+  private final NetworkParameters parameters;
+  private final int tracks;
+  private final int slice;
+  private final SameDiff encoder;
+  private final List<SampleCnnGraph.BatchStatistics> statistics;
+  private final List<String> encoderParameters;
+  private final List<String> statisticNames;
+  private final SameDiff heads;
+  private final List<String> headParameters;
+
+  private MicroBatchedTraining(
+      NetworkParameters parameters, int tracks, int slice, SameDiff encoder,
+      List<SampleCnnGraph.BatchStatistics> statistics, SameDiff heads) {
+    this.parameters = parameters;
+    this.tracks = tracks;
+    this.slice = slice;
+    this.encoder = encoder;
+    this.statistics = statistics;
+    this.encoderParameters = parameters.encoderParameterNames();
+    List<String> names = new ArrayList<>();
+    for (SampleCnnGraph.BatchStatistics s : statistics) {
+      names.add(s.mean().name());
+      names.add(s.variance().name());
+    }
+    this.statisticNames = List.copyOf(names);
+    this.heads = heads;
+    this.headParameters = parameters.trainable().keySet().stream().filter(heads::hasVariable).toList();
+  }
+
+  /**
+   * @param tracks B: each batch has 2B views
+   * @param viewsPerSlice how many views go through the encoder at once; must divide 2B
+   */
+  public static MicroBatchedTraining build(NetworkParameters parameters, int tracks, int viewsPerSlice) {
+    int views = 2 * tracks;
+    if (viewsPerSlice < 2 || views % viewsPerSlice != 0) {
+      throw new IllegalArgumentException(
+          "views per slice must be at least 2 and divide the " + views + " views of a batch, got " + viewsPerSlice);
+    }
+    DataType type = parameters.dataType();
+    int d = parameters.config().embeddingChannels();
+
+    SameDiff encoder = SameDiff.create();
+    SampleCnnGraph encoderGraph = new SampleCnnGraph(encoder, parameters);
+    SDVariable audio = encoder.placeHolder(AUDIO, type, viewsPerSlice, AudioSpec.EXCERPT_SAMPLES);
+    SDVariable upstream = encoder.placeHolder(UPSTREAM, type, viewsPerSlice, d);
+    SDVariable h = encoderGraph.encoder(audio, true, BatchNormKind.FUSED);
+    // Its gradient with respect to the encoder's weights is Jᵀ·upstream: the chain rule from
+    // dL/dh, which the heads' graph computes over all views.
+    encoder.setLossVariables(encoder.sum("surrogate", h.mul(upstream), 0, 1));
+
+    SameDiff heads = SameDiff.create();
+    SampleCnnGraph headGraph = new SampleCnnGraph(heads, parameters);
+    SDVariable allH = heads.var(H, Nd4j.zeros(type, views, d));
+    SDVariable labels = heads.placeHolder(LABELS, type, views, parameters.config().tags());
+    SDVariable viewWeights = heads.placeHolder(VIEW_WEIGHTS, type, views);
+    SDVariable lambda = heads.placeHolder(LAMBDA, type);
+    SDVariable ssl = NtXentLoss.build(heads, LOSS_SSL, headGraph.projector(allH), views, NtXentLoss.TEMPERATURE);
+    SDVariable ml = MaskedBceLoss.build(
+        heads, LOSS_ML, headGraph.tagLogits(headGraph.embedding(allH)), labels, viewWeights);
+    heads.setLossVariables(heads.identity(LOSS, ml.add(ssl.mul(lambda))));
+
+    MicroBatchedTraining built = new MicroBatchedTraining(
+        parameters, tracks, viewsPerSlice, encoder, encoderGraph.batchStatistics(), heads);
+    QuietStdout.during(() -> {
+      encoder.createGradFunction(built.encoderParameters.toArray(String[]::new));
+      List<String> headVariables = new ArrayList<>(built.headParameters);
+      headVariables.add(H);
+      heads.createGradFunction(headVariables.toArray(String[]::new));
+      return null;
+    });
+    return built;
+  }
+
+  @Override
+  public int tracks() {
+    return tracks;
+  }
+
+  @Override
+  public NetworkParameters parameters() {
+    return parameters;
+  }
+
+  @Override
+  public LossValues losses(TrainingBatch batch, double lambda) {
+    INDArray views = views(batch);
+    heads.getVariable(H).setArray(encode(views, null));
+    return lossValues(heads.output(headFeed(batch, lambda), LOSS, LOSS_ML, LOSS_SSL));
+  }
+
+  @Override
+  public Result computeGradients(TrainingBatch batch, double lambda) {
+    INDArray views = views(batch);
+    Map<String, INDArray[]> sums = new HashMap<>();
+    heads.getVariable(H).setArray(encode(views, sums));
+    int slices = views.rows() / slice;
+    for (SampleCnnGraph.BatchStatistics s : statistics) {
+      INDArray[] sum = sums.get(s.layer());
+      parameters.updateRunningStatistics(
+          s.layer(), sum[0].div(slices), sum[1].div(slices), s.countPerExample() * slice);
+    }
+
+    var headResult = heads.calculateGradientsAndOutputs(
+        headFeed(batch, lambda), List.of(LOSS, LOSS_ML, LOSS_SSL), withH(headParameters));
+    Map<String, INDArray> gradients = new HashMap<>();
+    for (String name : headParameters) {
+      gradients.put(name, headResult.getGradients().get(name));
+    }
+    INDArray dh = headResult.getGradients().get(H);
+    for (int start = 0; start < views.rows(); start += slice) {
+      Map<String, INDArray> feed = Map.of(
+          AUDIO, rows(views, start),
+          UPSTREAM, rows(dh, start));
+      Map<String, INDArray> part = encoder.calculateGradients(feed, encoderParameters);
+      for (String name : encoderParameters) {
+        INDArray g = part.get(name);
+        gradients.merge(name, g.dup(), INDArray::addi);
+      }
+    }
+    return new Result(lossValues(headResult.getOutputs()), gradients);
+  }
+
+  /** h for all views, slice by slice; adds each slice's batch statistics to {@code sums} if given. */
+  private INDArray encode(INDArray views, Map<String, INDArray[]> sums) {
+    List<INDArray> parts = new ArrayList<>();
+    List<String> wanted = new ArrayList<>(statisticNames);
+    wanted.add(H);
+    for (int start = 0; start < views.rows(); start += slice) {
+      Map<String, INDArray> out = encoder.output(Map.of(AUDIO, rows(views, start)), wanted);
+      parts.add(out.get(H).dup());
+      if (sums != null) {
+        for (SampleCnnGraph.BatchStatistics s : statistics) {
+          INDArray mean = out.get(s.mean().name());
+          INDArray variance = out.get(s.variance().name());
+          sums.merge(s.layer(), new INDArray[] {mean.dup(), variance.dup()},
+              (a, b) -> new INDArray[] {a[0].addi(b[0]), a[1].addi(b[1])});
+        }
+      }
+    }
+    return Nd4j.concat(0, parts.toArray(INDArray[]::new));
+  }
+
+  private INDArray rows(INDArray array, int start) {
+    return array.get(NDArrayIndex.interval(start, start + slice), NDArrayIndex.all()).dup();
+  }
+
+  private static List<String> withH(List<String> names) {
+    List<String> all = new ArrayList<>(names);
+    all.add(H);
+    return all;
+  }
+
+  private INDArray views(TrainingBatch batch) {
+    if (batch.tracks() != tracks) {
+      throw new IllegalArgumentException(
+          "this training pass takes batches of " + tracks + " tracks, got " + batch.tracks());
+    }
+    return Nd4j.concat(0, batch.firstViews(), batch.secondViews()).castTo(parameters.dataType());
+  }
+
+  private Map<String, INDArray> headFeed(TrainingBatch batch, double lambda) {
+    DataType type = parameters.dataType();
+    boolean[] labelled = batch.labelled();
+    boolean[] viewLabelled = new boolean[2 * tracks];
+    for (int i = 0; i < tracks; i++) {
+      viewLabelled[i] = labelled[i];
+      viewLabelled[i + tracks] = labelled[i];
+    }
+    INDArray labels = batch.labels().castTo(type);
+    return Map.of(
+        LABELS, Nd4j.concat(0, labels, labels),
+        VIEW_WEIGHTS, MaskedBceLoss.viewWeights(viewLabelled, type),
+        LAMBDA, Nd4j.scalar(type, lambda));
+  }
+
+  private static LossValues lossValues(Map<String, INDArray> values) {
+    return new LossValues(
+        values.get(LOSS).getDouble(0), values.get(LOSS_ML).getDouble(0), values.get(LOSS_SSL).getDouble(0));
+  }
+}

@@ -1,0 +1,132 @@
+package org.soundalike.net;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.api.OutAndGrad;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The whole training computation for batches of a fixed number of tracks: both views through the
+ * encoder (batch norm on batch statistics), L_SSL on g(h), L_ML on the tag head, L = L_ML +
+ * λ·L_SSL, and the gradients of L for every trainable array. Applying the gradients is the
+ * optimizer's job; the batch-norm running averages are updated here, after each forward pass.
+ */
+public final class TrainingGraph implements TrainingPass {
+
+  private static final String AUDIO = "audio";
+  private static final String LABELS = "labels";
+  private static final String VIEW_WEIGHTS = "viewWeights";
+  private static final String LAMBDA = "lambda";
+  private static final String LOSS = "loss";
+  private static final String LOSS_ML = "lossMl";
+  private static final String LOSS_SSL = "lossSsl";
+
+  private final NetworkParameters parameters;
+  private final int tracks;
+  private final SameDiff sd;
+  private final List<SampleCnnGraph.BatchStatistics> statistics;
+  private final List<String> outputs;
+  private final List<String> trainableInGraph;
+
+  private TrainingGraph(
+      NetworkParameters parameters, int tracks, SameDiff sd,
+      List<SampleCnnGraph.BatchStatistics> statistics) {
+    this.parameters = parameters;
+    this.tracks = tracks;
+    this.sd = sd;
+    this.statistics = statistics;
+    List<String> names = new ArrayList<>(List.of(LOSS, LOSS_ML, LOSS_SSL));
+    for (SampleCnnGraph.BatchStatistics s : statistics) {
+      names.add(s.mean().name());
+      names.add(s.variance().name());
+    }
+    this.outputs = List.copyOf(names);
+    // Without batch norm (a benchmark-only variant) γ and β are not in the graph.
+    this.trainableInGraph = parameters.trainable().keySet().stream().filter(sd::hasVariable).toList();
+  }
+
+  /** A graph for batches of {@code tracks} tracks (2·tracks views). */
+  public static TrainingGraph build(NetworkParameters parameters, int tracks, BatchNormKind batchNorm) {
+    SameDiff sd = SameDiff.create();
+    DataType type = parameters.dataType();
+    int views = 2 * tracks;
+    SampleCnnGraph graph = new SampleCnnGraph(sd, parameters);
+    SDVariable audio = sd.placeHolder(AUDIO, type, views, org.soundalike.audio.AudioSpec.EXCERPT_SAMPLES);
+    SDVariable labels = sd.placeHolder(LABELS, type, views, parameters.config().tags());
+    SDVariable viewWeights = sd.placeHolder(VIEW_WEIGHTS, type, views);
+    SDVariable lambda = sd.placeHolder(LAMBDA, type);
+
+    SDVariable h = graph.encoder(audio, true, batchNorm);
+    SDVariable ssl = NtXentLoss.build(sd, LOSS_SSL, graph.projector(h), views, NtXentLoss.TEMPERATURE);
+    SDVariable logits = graph.tagLogits(graph.embedding(h));
+    SDVariable ml = MaskedBceLoss.build(sd, LOSS_ML, logits, labels, viewWeights);
+    SDVariable loss = sd.identity(LOSS, ml.add(ssl.mul(lambda)));
+    sd.setLossVariables(loss);
+    TrainingGraph built = new TrainingGraph(parameters, tracks, sd, graph.batchStatistics());
+    QuietStdout.during(() -> {
+      sd.createGradFunction(built.trainableInGraph.toArray(String[]::new));
+      return null;
+    });
+    return built;
+  }
+
+  @Override
+  public int tracks() {
+    return tracks;
+  }
+
+  @Override
+  public NetworkParameters parameters() {
+    return parameters;
+  }
+
+  @Override
+  public LossValues losses(TrainingBatch batch, double lambda) {
+    Map<String, INDArray> values = sd.output(feed(batch, lambda), LOSS, LOSS_ML, LOSS_SSL);
+    return lossValues(values);
+  }
+
+  @Override
+  public Result computeGradients(TrainingBatch batch, double lambda) {
+    OutAndGrad result = sd.calculateGradientsAndOutputs(feed(batch, lambda), outputs, trainableInGraph);
+    Map<String, INDArray> values = result.getOutputs();
+    for (SampleCnnGraph.BatchStatistics s : statistics) {
+      parameters.updateRunningStatistics(
+          s.layer(), values.get(s.mean().name()), values.get(s.variance().name()),
+          s.countPerExample() * 2L * tracks);
+    }
+    return new Result(lossValues(values), result.getGradients());
+  }
+
+  private static LossValues lossValues(Map<String, INDArray> values) {
+    return new LossValues(
+        values.get(LOSS).getDouble(0), values.get(LOSS_ML).getDouble(0), values.get(LOSS_SSL).getDouble(0));
+  }
+
+  private Map<String, INDArray> feed(TrainingBatch batch, double lambda) {
+    if (batch.tracks() != tracks) {
+      throw new IllegalArgumentException(
+          "this training graph takes batches of " + tracks + " tracks, got " + batch.tracks());
+    }
+    DataType type = parameters.dataType();
+    boolean[] labelled = batch.labelled();
+    boolean[] viewLabelled = new boolean[2 * tracks];
+    for (int i = 0; i < tracks; i++) {
+      viewLabelled[i] = labelled[i];
+      viewLabelled[i + tracks] = labelled[i];
+    }
+    Map<String, INDArray> feed = new HashMap<>();
+    feed.put(AUDIO, Nd4j.concat(0, batch.firstViews(), batch.secondViews()).castTo(type));
+    INDArray labels = batch.labels().castTo(type);
+    feed.put(LABELS, Nd4j.concat(0, labels, labels));
+    feed.put(VIEW_WEIGHTS, MaskedBceLoss.viewWeights(viewLabelled, type));
+    feed.put(LAMBDA, Nd4j.scalar(type, lambda));
+    return feed;
+  }
+}

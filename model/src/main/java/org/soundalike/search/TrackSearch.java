@@ -1,0 +1,177 @@
+package org.soundalike.search;
+
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.KnnSearch;
+import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.GetResponse;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.json.JsonData;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Finds tracks that sound alike in a track index (an alias such as {@code tracks} or a concrete
+ * index): approximate kNN on the embeddings by inner product, with tag filters and a minimum
+ * similarity applied inside the kNN search (so k results come back when k tracks pass the
+ * filters, instead of k-then-filter returning fewer), and an explanation of every match.
+ */
+public final class TrackSearch {
+
+  /** How many of a hit's predicted tags are returned with it. */
+  public static final int PREDICTED_TAGS_SHOWN = 5;
+
+  private static final List<String> SOURCE_FIELDS = List.of(TrackIndexSchema.TAGS, TrackIndexSchema.PREDICTED_TAGS,
+      TrackIndexSchema.TAG_SCORES, TrackIndexSchema.TITLE, TrackIndexSchema.PATH, TrackIndexSchema.DURATION);
+
+  private final EsConnection connection;
+  private final String index;
+
+  public TrackSearch(EsConnection connection, String index) {
+    this.connection = connection;
+    this.index = index;
+  }
+
+  public String index() {
+    return index;
+  }
+
+  /** The stored track {@code id} (its vector, tags and predicted scores). */
+  public QueryTrack track(String id) {
+    GetResponse<Map> response = connection.call("get track " + id + " from " + index, () -> {
+      try {
+        return connection.client().get(g -> g.index(index).id(id).storedFields(TrackIndexSchema.EMBEDDING_F32)
+            .sourceIncludes(SOURCE_FIELDS), Map.class);
+      } catch (ElasticsearchException e) {
+        if (e.status() == 404 && "index_not_found_exception".equals(e.error().type())) {
+          throw new SearchException("index '" + index + "' does not exist at " + connection.url()
+              + ": export tracks into it first with 'soundalike index --input tracks.jsonl'", e);
+        }
+        throw e;
+      }
+    });
+    if (!response.found()) {
+      throw new UnknownTrackException(id, index);
+    }
+    JsonData stored = response.fields().get(TrackIndexSchema.EMBEDDING_F32);
+    if (stored == null) {
+      throw new SearchException("track " + id + " in " + index + " has no stored " + TrackIndexSchema.EMBEDDING_F32
+          + " (not written by TrackExporter?)");
+    }
+    float[] vector = Vectors.fromBase64(stored.toJson().asJsonArray().getString(0));
+    Map<?, ?> source = response.source();
+    return new QueryTrack(id, vector, strings(source.get(TrackIndexSchema.TAGS)), scores(source.get(TrackIndexSchema.TAG_SCORES)));
+  }
+
+  /** Tracks like the stored track {@code id}, which is itself excluded. */
+  public SearchResults moreLikeThis(String id, SimilarityQuery query) {
+    return searchByVector(track(id), query);
+  }
+
+  /** Tracks whose embeddings are closest to {@code query}'s (an uploaded track, or a stored one). */
+  public SearchResults searchByVector(QueryTrack query, SimilarityQuery options) {
+    KnnSearch knn = KnnSearch.of(k -> {
+      k.field(TrackIndexSchema.EMBEDDING).queryVector(Vectors.asList(query.embedding())).k(options.k())
+          .numCandidates(Math.max(options.numCandidates(), options.k())).filter(filter(query, options));
+      if (options.minScore() != null) {
+        // For dot_product the kNN "similarity" threshold is the raw dot product: the cosine here.
+        k.similarity(options.minScore().floatValue());
+      }
+      if (options.rescoreOversample() != null) {
+        k.rescoreVector(r -> r.oversample(options.rescoreOversample()));
+      }
+      return k;
+    });
+    SearchResponse<Map> response = connection.call("kNN search in " + index, () -> {
+      try {
+        return connection.client().search(s -> s.index(index).knn(knn).size(options.k())
+            .source(src -> src.filter(f -> f.includes(SOURCE_FIELDS))), Map.class);
+      } catch (ElasticsearchException e) {
+        if (e.status() == 404 && "index_not_found_exception".equals(e.error().type())) {
+          throw new SearchException("index '" + index + "' does not exist at " + connection.url()
+              + ": export tracks into it first with 'soundalike index --input tracks.jsonl'", e);
+        }
+        throw e;
+      }
+    });
+    Set<String> queryPredicted = new LinkedHashSet<>(TrackDocument.predictedTags(query.scores(), TrackIndexSchema.DEFAULT_PREDICTED_TAG_THRESHOLD));
+    List<SimilarHit> hits = new ArrayList<>();
+    for (Hit<Map> hit : response.hits().hits()) {
+      hits.add(explain(hit, query, queryPredicted));
+    }
+    return new SearchResults(index, hits, response.took());
+  }
+
+  private static List<Query> filter(QueryTrack query, SimilarityQuery options) {
+    BoolQuery.Builder bool = new BoolQuery.Builder();
+    String[] fields = options.tagSource().fields();
+    for (String tag : options.mustHaveTags()) {
+      bool.filter(f -> f.bool(any -> {
+        for (String field : fields) {
+          any.should(s -> s.term(t -> t.field(field).value(FieldValue.of(tag))));
+        }
+        return any.minimumShouldMatch("1");
+      }));
+    }
+    for (String tag : options.mustNotHaveTags()) {
+      for (String field : fields) {
+        bool.mustNot(m -> m.term(t -> t.field(field).value(FieldValue.of(tag))));
+      }
+    }
+    if (query.id() != null) {
+      bool.mustNot(m -> m.ids(i -> i.values(query.id())));
+    }
+    BoolQuery built = bool.build();
+    boolean empty = built.filter().isEmpty() && built.mustNot().isEmpty();
+    return empty ? List.of() : List.of(Query.of(q -> q.bool(built)));
+  }
+
+  private static SimilarHit explain(Hit<Map> hit, QueryTrack query, Set<String> queryPredicted) {
+    Map<?, ?> source = hit.source() == null ? Map.of() : hit.source();
+    List<String> tags = strings(source.get(TrackIndexSchema.TAGS));
+    Map<String, Double> scores = scores(source.get(TrackIndexSchema.TAG_SCORES));
+    List<String> predictedTags = strings(source.get(TrackIndexSchema.PREDICTED_TAGS));
+    List<TagScore> top = scores.entrySet().stream()
+        .sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()))
+        .limit(PREDICTED_TAGS_SHOWN)
+        .map(e -> new TagScore(e.getKey(), e.getValue()))
+        .toList();
+    List<String> shared = query.tags().stream().filter(tags::contains).toList();
+    List<String> sharedPredicted = predictedTags.stream().filter(queryPredicted::contains).toList();
+    Object duration = source.get(TrackIndexSchema.DURATION);
+    // Elasticsearch scores dot_product hits as (1 + dot) / 2 to keep scores positive; undo it.
+    double cosine = 2 * hit.score() - 1;
+    return new SimilarHit(hit.id(), cosine, tags, top, shared, sharedPredicted,
+        (String) source.get(TrackIndexSchema.TITLE), (String) source.get(TrackIndexSchema.PATH),
+        duration instanceof Number n ? n.doubleValue() : null);
+  }
+
+  private static List<String> strings(Object value) {
+    List<String> out = new ArrayList<>();
+    if (value instanceof List<?> list) {
+      list.forEach(v -> out.add(String.valueOf(v)));
+    } else if (value != null) {
+      out.add(String.valueOf(value));
+    }
+    return out;
+  }
+
+  private static Map<String, Double> scores(Object value) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    if (value instanceof Map<?, ?> map) {
+      map.forEach((k, v) -> {
+        if (v instanceof Number n) {
+          out.put(String.valueOf(k), n.doubleValue());
+        }
+      });
+    }
+    return out;
+  }
+}
