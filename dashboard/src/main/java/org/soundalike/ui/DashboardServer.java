@@ -2,6 +2,7 @@ package org.soundalike.ui;
 
 import com.github.mvysny.vaadinboot.VaadinBoot;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -12,6 +13,8 @@ import org.soundalike.dataset.Catalogs;
 import org.soundalike.ui.audio.CatalogAudioServlet;
 import org.soundalike.ui.map.RunResultsService;
 import org.soundalike.ui.results.ResultsService;
+import org.soundalike.ui.search.SearchService;
+import org.soundalike.ui.search.UploadPolicy;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,10 +27,12 @@ public final class DashboardServer implements AutoCloseable {
 
   private final DashboardConfig config;
   private final VaadinBoot boot;
+  private final SearchService search;
 
-  private DashboardServer(DashboardConfig config, VaadinBoot boot) {
+  private DashboardServer(DashboardConfig config, VaadinBoot boot, SearchService search) {
     this.config = config;
     this.boot = boot;
+    this.search = search;
   }
 
   /**
@@ -37,9 +42,11 @@ public final class DashboardServer implements AutoCloseable {
    */
   public static DashboardServer start(DashboardConfig config) throws Exception {
     Optional<Catalog> catalog = config.catalogDir().isPresent()
-        ? Optional.of(openCatalog(config.catalogDir().get())) : Optional.empty();
-    DashboardServices services = new DashboardServices(config,
-        new ResultsService(config.resultsDir()), new RunResultsService(config.resultsDir()), catalog);
+        ? Optional.of(Catalogs.open(config.catalogDir().get())) : Optional.empty();
+    // No trained run can provide a track encoder yet, so uploads are checked and decoded only.
+    SearchService search = new SearchService(config.esUrl(), config.esIndex(), Optional.empty(), config.uploads());
+    DashboardServices services = new DashboardServices(config, new ResultsService(config.resultsDir()),
+        new RunResultsService(config.resultsDir()), catalog, search);
     // The app ships only the production bundle (vaadin-dev is excluded), and the build-info token
     // that would say so is not in target/classes when the tests or the launcher run from there.
     System.setProperty("vaadin.productionMode", "true");
@@ -54,12 +61,13 @@ public final class DashboardServer implements AutoCloseable {
     boot.setPort(config.port());
     boot.listenOn(config.host());
     boot.openBrowserInDevMode(false);
-    boot.start();
-    return new DashboardServer(config, boot);
-  }
-
-  private static Catalog openCatalog(Path dir) throws IOException {
-    return Catalogs.open(dir);
+    try {
+      boot.start();
+    } catch (Exception e) {
+      search.close();
+      throw e;
+    }
+    return new DashboardServer(config, boot, search);
   }
 
   /** The address to open, e.g. {@code http://localhost:8080/}. */
@@ -71,6 +79,7 @@ public final class DashboardServer implements AutoCloseable {
   @Override
   public void close() {
     boot.stop("closed");
+    search.close();
   }
 
   /** {@code soundalike dashboard}: starts it, prints the URL, runs until the process is stopped. */
@@ -91,13 +100,23 @@ public final class DashboardServer implements AutoCloseable {
     @Option(names = "--catalog", description = "Catalog folder whose audio the dashboard may play.")
     Path catalog;
 
-    @Option(names = "--es-url", description = "Elasticsearch URL that serves search, e.g. http://127.0.0.1:9200.")
-    String esUrl;
+    @Option(names = "--es-url", defaultValue = "http://127.0.0.1:9200",
+        description = "Elasticsearch that serves search (default: ${DEFAULT-VALUE}).")
+    URI esUrl;
+
+    @Option(names = "--es-index", defaultValue = "tracks",
+        description = "Index or alias searched (default: ${DEFAULT-VALUE}).")
+    String esIndex;
+
+    @Option(names = "--upload-cap-mb", defaultValue = "20",
+        description = "Largest upload accepted, in MB (default: ${DEFAULT-VALUE}).")
+    int uploadCapMb;
 
     @Override
     public Integer call() throws Exception {
       DashboardConfig config = new DashboardConfig(host, port, Optional.ofNullable(results),
-          Optional.ofNullable(catalog), Optional.ofNullable(esUrl));
+          Optional.ofNullable(catalog), esUrl, esIndex,
+          new UploadPolicy(uploadCapMb * 1024L * 1024L, UploadPolicy.DEFAULT_MAX_SECONDS));
       DashboardServer server = start(config);
       Runtime.getRuntime().addShutdownHook(new Thread(server::close, "dashboard-shutdown"));
       System.out.println("SoundAlike dashboard: " + server.url());
@@ -107,6 +126,12 @@ public final class DashboardServer implements AutoCloseable {
   }
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new Cli()).execute(args));
+    CommandLine cli = new CommandLine(new Cli());
+    // A bad --catalog or a port in use is the person's to fix: say what, without a stack trace.
+    cli.setExecutionExceptionHandler((e, command, parsed) -> {
+      command.getErr().println("soundalike dashboard: " + e.getMessage());
+      return 2;
+    });
+    System.exit(cli.execute(args));
   }
 }

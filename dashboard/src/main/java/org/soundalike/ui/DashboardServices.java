@@ -6,13 +6,15 @@ import java.util.Optional;
 import org.soundalike.dataset.Catalog;
 import org.soundalike.ui.map.RunResultsService;
 import org.soundalike.ui.results.ResultsService;
+import org.soundalike.ui.search.SearchService;
 
 /**
  * The services the views call, one set per running dashboard. Kept as a servlet-context attribute
  * rather than a static, so that two dashboards in one JVM (as in the browser tests) stay apart.
  */
 public record DashboardServices(
-    DashboardConfig config, ResultsService results, RunResultsService runs, Optional<Catalog> catalog) {
+    DashboardConfig config, ResultsService results, RunResultsService runs, Optional<Catalog> catalog,
+    SearchService search) {
 
   static final String ATTRIBUTE = DashboardServices.class.getName();
 

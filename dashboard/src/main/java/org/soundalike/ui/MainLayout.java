@@ -8,6 +8,7 @@ import com.vaadin.flow.component.sidenav.SideNavItem;
 import org.soundalike.ui.map.MapView;
 import org.soundalike.ui.results.ResultsView;
 import org.soundalike.ui.runs.RunsView;
+import org.soundalike.ui.search.SearchView;
 
 /** The frame around every view: the app's name and the navigation between the views. */
 public class MainLayout extends AppLayout {
@@ -19,6 +20,7 @@ public class MainLayout extends AppLayout {
     SideNav nav = new SideNav();
     nav.addItem(new SideNavItem("Results", ResultsView.class));
     nav.addItem(new SideNavItem("Similarity map", MapView.class));
+    nav.addItem(new SideNavItem("Search", SearchView.class));
     nav.addItem(new SideNavItem("Runs and catalog", RunsView.class));
     addToDrawer(nav);
   }

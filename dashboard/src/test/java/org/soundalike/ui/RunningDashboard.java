@@ -2,8 +2,10 @@ package org.soundalike.ui;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.soundalike.ui.search.UploadPolicy;
 
 /** The dashboard started in this JVM on a free loopback port, for the browser tests. */
 public final class RunningDashboard implements AutoCloseable {
@@ -14,8 +16,14 @@ public final class RunningDashboard implements AutoCloseable {
     this.server = server;
   }
 
+  /** Without search: its Elasticsearch URL is a free port nobody listens on. */
   public static RunningDashboard start(Optional<Path> results, Optional<Path> catalog) throws Exception {
-    DashboardConfig config = new DashboardConfig("127.0.0.1", freePort(), results, catalog, Optional.empty());
+    return start(results, catalog, URI.create("http://127.0.0.1:" + freePort()), UploadPolicy.defaults());
+  }
+
+  public static RunningDashboard start(Optional<Path> results, Optional<Path> catalog, URI esUrl,
+      UploadPolicy uploads) throws Exception {
+    DashboardConfig config = new DashboardConfig("127.0.0.1", freePort(), results, catalog, esUrl, "tracks", uploads);
     return new RunningDashboard(DashboardServer.start(config));
   }
 
@@ -23,7 +31,7 @@ public final class RunningDashboard implements AutoCloseable {
     return server.url() + route;
   }
 
-  private static int freePort() throws IOException {
+  public static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }

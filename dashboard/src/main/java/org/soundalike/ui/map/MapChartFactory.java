@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.soundalike.eval.report.RunProvenance;
+import org.soundalike.eval.report.RunResult;
 import org.soundalike.ui.chart.Palette;
 
 /**
@@ -56,7 +58,7 @@ public final class MapChartFactory {
     scales.putObject("x").putObject("title").put("display", true).put("text", "t-SNE 1 (no unit)");
     scales.putObject("y").putObject("title").put("display", true).put("text", "t-SNE 2 (no unit)");
     ObjectNode plugins = options.putObject("plugins");
-    RunResult.Run run = result.run();
+    RunProvenance run = result.run();
     plugins.putObject("title").put("display", true).put("text", "t-SNE of the test embeddings — "
         + run.dataset() + ", variant " + run.variant() + ", " + result.tsne().size() + " tracks");
     plugins.putObject("legend").put("position", "bottom");

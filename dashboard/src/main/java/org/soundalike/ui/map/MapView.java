@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.soundalike.dataset.Catalog;
+import org.soundalike.eval.report.RunResult;
 import org.soundalike.ui.DashboardServices;
 import org.soundalike.ui.MainLayout;
 import org.soundalike.ui.Messages;

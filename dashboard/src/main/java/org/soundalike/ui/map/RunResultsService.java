@@ -1,7 +1,5 @@
 package org.soundalike.ui.map;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,8 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.soundalike.eval.report.ReportException;
+import org.soundalike.eval.report.RunResult;
+import org.soundalike.eval.report.RunResultJson;
 
-/** The evaluated runs of a results folder (every results.json under it) and what their maps show. */
+/**
+ * The evaluated runs of a results folder (every results.json under it, read by the evaluation's own
+ * {@link RunResultJson}) and what their maps show.
+ */
 public final class RunResultsService {
 
   public static final String FILE_NAME = "results.json";
@@ -27,9 +31,6 @@ public final class RunResultsService {
   private static final List<List<String>> PAPER_PAIRS = List.of(
       List.of("female vocal", "no vocal"),
       List.of("instrument---voice", "genre---instrumentalpop"));
-
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
   private final Optional<Path> resultsDir;
 
@@ -50,9 +51,10 @@ public final class RunResultsService {
     try (Stream<Path> files = Files.walk(resultsDir.get(), MAX_DEPTH)) {
       for (Path file : files.filter(f -> f.getFileName().toString().equals(FILE_NAME)).sorted().toList()) {
         try {
-          runs.add(new RunEntry(file, JSON.readValue(file.toFile(), RunResult.class)));
-        } catch (IOException e) {
-          unreadable.add(file + ": " + e.getMessage());
+          runs.add(new RunEntry(file, RunResultJson.read(file)));
+        } catch (ReportException e) {
+          // One broken file must not hide the other runs; its reason is shown instead.
+          unreadable.add(e.getMessage());
         }
       }
     } catch (IOException e) {

@@ -31,9 +31,13 @@ public record Report(String generatedAt, int runs, Map<String, Dataset> datasets
     }
   }
 
-  /** One table row: a variant or baseline at one label fraction; {@code best} names the columns it leads. */
+  /**
+   * One table row: a variant or baseline at one label fraction; {@code label} is its printed name
+   * (may be absent), {@code best} the columns it leads among the rows of the same fraction.
+   */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  public record Row(String name, double labelFraction, int seeds, Map<String, Double> values, List<String> best) {
+  public record Row(String name, String label, double labelFraction, int seeds, Map<String, Double> values,
+      List<String> best) {
     public Row {
       values = values == null ? Map.of() : values;
       best = best == null ? List.of() : List.copyOf(best);

@@ -21,10 +21,21 @@ final class ResultsTable {
     table.columns().forEach(c -> head.appendChild(cell("th", c, false)));
     html.appendChild(new Element("thead").appendChild(head));
     Element body = new Element("tbody");
+    Double fraction = null;
     for (Report.Row row : table.rows()) {
+      // The report's best is per label fraction: each fraction is its own block of the table.
+      if (fraction == null || row.labelFraction() != fraction) {
+        fraction = row.labelFraction();
+        Element group = new Element("tr");
+        Element title = cell("th", MetricChartFactory.percent(fraction) + " of the training tracks labelled", false);
+        title.setAttribute("colspan", Integer.toString(3 + table.columns().size()));
+        title.getStyle().set("background", "var(--lumo-contrast-5pct)");
+        body.appendChild(group.appendChild(title));
+      }
       Element tr = new Element("tr");
       tr.setAttribute("data-row", row.name());
-      tr.appendChild(cell("th", row.name(), false));
+      tr.setAttribute("data-fraction", Double.toString(row.labelFraction()));
+      tr.appendChild(cell("th", row.label() == null ? row.name() : row.label(), false));
       tr.appendChild(cell("td", MetricChartFactory.percent(row.labelFraction()), false));
       tr.appendChild(cell("td", Integer.toString(row.seeds()), false));
       for (String column : table.columns()) {

@@ -8,19 +8,26 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.soundalike.dataset.Catalog;
+import org.soundalike.eval.report.RunProvenance;
+import org.soundalike.search.SearchException;
+import org.soundalike.search.TrackIndices;
 import org.soundalike.ui.DashboardServices;
 import org.soundalike.ui.MainLayout;
 import org.soundalike.ui.Messages;
 import org.soundalike.ui.map.RunEntry;
-import org.soundalike.ui.map.RunResult;
 import org.soundalike.ui.map.RunResultsService;
 import org.soundalike.ui.results.MetricChartFactory;
+import org.soundalike.ui.search.SearchService;
 
-/** The catalog the dashboard plays from and every evaluated run with its provenance. */
+/**
+ * The catalog the dashboard plays from, the search index (which run serves search, how many tracks
+ * it holds) and every evaluated run with its provenance.
+ */
 @Route(value = "runs", layout = MainLayout.class)
 @PageTitle("Runs and catalog · SoundAlike")
 public class RunsView extends VerticalLayout {
@@ -40,6 +47,20 @@ public class RunsView extends VerticalLayout {
       add(about);
     } else {
       add(Messages.empty("catalog-empty", "No catalog given: start the dashboard with --catalog DIR to play tracks."));
+    }
+
+    add(new H3("Search index"));
+    SearchService search = services.search();
+    try {
+      List<TrackIndices.IndexInfo> indices = search.indices();
+      if (indices.isEmpty()) {
+        add(Messages.empty("index-empty", "No track index '" + search.index() + "-*' at " + search.esUrl()
+            + " yet: export embeddings with 'soundalike index'."));
+      } else {
+        add(indexGrid(indices));
+      }
+    } catch (SearchException e) {
+      add(Messages.error("index-error", e.getMessage()));
     }
 
     add(new H3("Evaluated runs"));
@@ -71,7 +92,23 @@ public class RunsView extends VerticalLayout {
     add(grid);
   }
 
-  private static RunResult.Run run(RunEntry entry) {
+  private static Grid<TrackIndices.IndexInfo> indexGrid(List<TrackIndices.IndexInfo> indices) {
+    Grid<TrackIndices.IndexInfo> grid = new Grid<>();
+    grid.setId("index-grid");
+    grid.addThemeVariants(GridVariant.LUMO_COMPACT);
+    grid.addColumn(TrackIndices.IndexInfo::name).setHeader("Index").setAutoWidth(true);
+    grid.addColumn(i -> i.aliased() ? "serves search" : "idle").setHeader("Status").setAutoWidth(true);
+    grid.addColumn(TrackIndices.IndexInfo::documents).setHeader("Tracks indexed").setAutoWidth(true);
+    for (String key : List.of("run_id", "model_config", "code_version", "indexed_at", "export_complete")) {
+      grid.addColumn(i -> String.valueOf(i.meta().getOrDefault(key, "—"))).setHeader(key.replace('_', ' '))
+          .setAutoWidth(true);
+    }
+    grid.setItems(indices);
+    grid.setAllRowsVisible(true);
+    return grid;
+  }
+
+  private static RunProvenance run(RunEntry entry) {
     return entry.result().run();
   }
 
@@ -80,7 +117,7 @@ public class RunsView extends VerticalLayout {
   }
 
   /** Whether the run was trained on the catalog the dashboard plays from (same metadata fingerprint). */
-  private static String catalogMatch(Optional<Catalog> catalog, RunResult.Run run) {
+  private static String catalogMatch(Optional<Catalog> catalog, RunProvenance run) {
     if (catalog.isEmpty() || run.catalogFingerprint() == null) {
       return "—";
     }

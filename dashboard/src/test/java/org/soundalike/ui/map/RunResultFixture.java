@@ -1,13 +1,13 @@
 package org.soundalike.ui.map;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.soundalike.eval.report.RunProvenance;
+import org.soundalike.eval.report.RunResult;
+import org.soundalike.eval.report.RunResultJson;
 
 /**
  * A results.json of one run with a t-SNE map of 40 test tracks t00..t39 in the paper's contrast:
@@ -52,25 +52,24 @@ public final class RunResultFixture {
     return (i / 8) * 2.0;
   }
 
-  /** Writes {@code dir/runs/<runId>/results.json} and returns the file. */
-  public static Path write(Path dir, String runId) throws IOException {
-    ObjectMapper json = new ObjectMapper();
-    ObjectNode result = json.createObjectNode();
-    ObjectNode run = result.putObject("run");
-    run.put("runId", runId).put("dataset", "demo").put("catalogFingerprint", "f00d").put("config", "compact")
-        .put("variant", "G").put("techniques", "c+p").put("alpha", 1.0).put("r", 20.1)
-        .put("labelFraction", 0.1).put("seed", 1).put("codeVersion", "abc1234567").put("epochs", 23)
-        .put("trainedAt", "2026-11-26T10:00:00Z");
-    result.put("tracks", TRACKS).put("queries", TRACKS - NEITHER);
-    result.putObject("metrics").put("R@1", 61.2);
-    ArrayNode tsne = result.putArray("tsne");
+  /**
+   * Writes {@code dir/runs/<runId>/results.json} with the evaluation's own writer and returns the
+   * file.
+   */
+  public static Path write(Path dir, String runId) {
+    RunProvenance run = new RunProvenance(runId, "demo", "f00d", "compact", "G", "c+p", 1.0, 20.1, 0.1, 1,
+        "abc1234567", 23, "2026-11-26T10:00:00Z", Map.of());
+    Map<String, Double> metrics = new LinkedHashMap<>();
+    RunResult.COLUMNS.forEach(c -> metrics.put(c, 50.0));
+    metrics.put("R@1", 61.2);
+    List<RunResult.TsnePoint> tsne = new ArrayList<>();
     for (int i = 0; i < TRACKS; i++) {
-      ArrayNode tags = tsne.addObject().put("id", id(i)).put("x", x(i)).put("y", y(i)).putArray("tags");
-      tags(i).forEach(tags::add);
+      tsne.add(new RunResult.TsnePoint(id(i), x(i), y(i), tags(i)));
     }
+    RunResult result = new RunResult(run, "2026-11-26T11:00:00Z", TRACKS, TRACKS - NEITHER, metrics, null, null,
+        null, tsne);
     Path file = dir.resolve("runs").resolve(runId).resolve(RunResultsService.FILE_NAME);
-    Files.createDirectories(file.getParent());
-    json.writeValue(file.toFile(), result);
+    RunResultJson.write(file, result);
     return file;
   }
 }

@@ -112,7 +112,7 @@ class ResultsViewBrowserTest {
     List<String> headers = table.findElements(By.cssSelector("thead th")).stream().map(WebElement::getText).toList();
     assertThat(headers).containsExactly("Variant", "Labels", "Seeds", "R@1", "R@2", "R@4", "R@8", "M@1", "M@4",
         "M@7", "M@10", "ROC-AUC", "PR-AUC");
-    List<WebElement> rows = table.findElements(By.cssSelector("tbody tr"));
+    List<WebElement> rows = table.findElements(By.cssSelector("tbody tr[data-row]"));
     assertThat(rows).extracting(r -> r.getAttribute("data-row")).containsExactly("A", "C", "G");
 
     WebElement g = rows.get(2);
