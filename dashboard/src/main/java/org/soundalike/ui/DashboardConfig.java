@@ -1,0 +1,14 @@
+package org.soundalike.ui;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.soundalike.ui.search.UploadPolicy;
+
+/**
+ * What the dashboard serves: where it listens, the results folder (report.json and the runs'
+ * results.json), the catalog whose audio it may stream, the Elasticsearch index that serves search and
+ * what an upload may be.
+ */
+public record DashboardConfig(String host, int port, Optional<Path> resultsDir, Optional<Path> catalogDir,
+    URI esUrl, String esIndex, UploadPolicy uploads) {}

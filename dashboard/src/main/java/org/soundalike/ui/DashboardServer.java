@@ -1,0 +1,137 @@
+package org.soundalike.ui;
+
+import com.github.mvysny.vaadinboot.VaadinBoot;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.ee10.webapp.WebAppContext;
+import org.soundalike.dataset.Catalog;
+import org.soundalike.dataset.Catalogs;
+import org.soundalike.ui.audio.CatalogAudioServlet;
+import org.soundalike.ui.map.RunResultsService;
+import org.soundalike.ui.results.ResultsService;
+import org.soundalike.ui.search.SearchService;
+import org.soundalike.ui.search.UploadPolicy;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The dashboard as a process: an embedded Jetty (Vaadin Boot) serving the Vaadin app in production
+ * mode from the packaged classes, so it needs neither node nor a dev server.
+ */
+public final class DashboardServer implements AutoCloseable {
+
+  private final DashboardConfig config;
+  private final VaadinBoot boot;
+  private final SearchService search;
+
+  private DashboardServer(DashboardConfig config, VaadinBoot boot, SearchService search) {
+    this.config = config;
+    this.boot = boot;
+    this.search = search;
+  }
+
+  /**
+   * Starts the dashboard and returns once it answers.
+   *
+   * @throws org.soundalike.dataset.CatalogException when the catalog folder holds no catalog
+   */
+  public static DashboardServer start(DashboardConfig config) throws Exception {
+    Optional<Catalog> catalog = config.catalogDir().isPresent()
+        ? Optional.of(Catalogs.open(config.catalogDir().get())) : Optional.empty();
+    // No trained run can provide a track encoder yet, so uploads are checked and decoded only.
+    SearchService search = new SearchService(config.esUrl(), config.esIndex(), Optional.empty(), config.uploads());
+    DashboardServices services = new DashboardServices(config, new ResultsService(config.resultsDir()),
+        new RunResultsService(config.resultsDir()), catalog, search);
+    // The app ships only the production bundle (vaadin-dev is excluded), and the build-info token
+    // that would say so is not in target/classes when the tests or the launcher run from there.
+    System.setProperty("vaadin.productionMode", "true");
+    VaadinBoot boot = new VaadinBoot() {
+      @Override
+      protected void onStarted(WebAppContext context) throws IOException {
+        super.onStarted(context);
+        context.setAttribute(DashboardServices.ATTRIBUTE, services);
+        context.addServlet(new ServletHolder(new CatalogAudioServlet(catalog)), CatalogAudioServlet.PATH + "/*");
+      }
+    };
+    boot.setPort(config.port());
+    boot.listenOn(config.host());
+    boot.openBrowserInDevMode(false);
+    try {
+      boot.start();
+    } catch (Exception e) {
+      search.close();
+      throw e;
+    }
+    return new DashboardServer(config, boot, search);
+  }
+
+  /** The address to open, e.g. {@code http://localhost:8080/}. */
+  public String url() {
+    String host = config.host().equals("0.0.0.0") ? "localhost" : config.host();
+    return "http://" + host + ":" + config.port() + "/";
+  }
+
+  @Override
+  public void close() {
+    boot.stop("closed");
+    search.close();
+  }
+
+  /** {@code soundalike dashboard}: starts it, prints the URL, runs until the process is stopped. */
+  @Command(name = "dashboard", mixinStandardHelpOptions = true,
+      description = "Starts the web dashboard (results, similarity map, search) and prints its URL.")
+  static final class Cli implements Callable<Integer> {
+
+    @Option(names = "--port", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--host", defaultValue = "0.0.0.0",
+        description = "Interface to listen on (default: ${DEFAULT-VALUE}; 127.0.0.1 for this machine only).")
+    String host;
+
+    @Option(names = "--results", description = "Results folder: report.json and the runs' results.json files.")
+    Path results;
+
+    @Option(names = "--catalog", description = "Catalog folder whose audio the dashboard may play.")
+    Path catalog;
+
+    @Option(names = "--es-url", defaultValue = "http://127.0.0.1:9200",
+        description = "Elasticsearch that serves search (default: ${DEFAULT-VALUE}).")
+    URI esUrl;
+
+    @Option(names = "--es-index", defaultValue = "tracks",
+        description = "Index or alias searched (default: ${DEFAULT-VALUE}).")
+    String esIndex;
+
+    @Option(names = "--upload-cap-mb", defaultValue = "20",
+        description = "Largest upload accepted, in MB (default: ${DEFAULT-VALUE}).")
+    int uploadCapMb;
+
+    @Override
+    public Integer call() throws Exception {
+      DashboardConfig config = new DashboardConfig(host, port, Optional.ofNullable(results),
+          Optional.ofNullable(catalog), esUrl, esIndex,
+          new UploadPolicy(uploadCapMb * 1024L * 1024L, UploadPolicy.DEFAULT_MAX_SECONDS));
+      DashboardServer server = start(config);
+      Runtime.getRuntime().addShutdownHook(new Thread(server::close, "dashboard-shutdown"));
+      System.out.println("SoundAlike dashboard: " + server.url());
+      Thread.currentThread().join();
+      return 0;
+    }
+  }
+
+  public static void main(String[] args) {
+    CommandLine cli = new CommandLine(new Cli());
+    // A bad --catalog or a port in use is the person's to fix: say what, without a stack trace.
+    cli.setExecutionExceptionHandler((e, command, parsed) -> {
+      command.getErr().println("soundalike dashboard: " + e.getMessage());
+      return 2;
+    });
+    System.exit(cli.execute(args));
+  }
+}
