@@ -136,10 +136,14 @@ public final class NetworkParameters {
     return trainable.values().stream().mapToLong(INDArray::length).sum();
   }
 
-  /** One convolution + batch norm layer of the encoder. */
-  record ConvLayer(String name, int in, int out, int stride, boolean pooled) {
+  /**
+   * One convolution + batch norm layer of the encoder (public: the oneDNN encoder path in
+   * {@code net.dnnl} builds its blocks from the same list).
+   */
+  public record ConvLayer(String name, int in, int out, int stride, boolean pooled) {
 
-    static List<ConvLayer> of(SampleCnnConfig config) {
+    /** The encoder's eleven layers in order: stem, nine pooled blocks, final convolution. */
+    public static List<ConvLayer> of(SampleCnnConfig config) {
       List<ConvLayer> layers = new ArrayList<>();
       layers.add(new ConvLayer("stem", 1, config.stemChannels(), SampleCnnConfig.KERNEL, false));
       int in = config.stemChannels();
