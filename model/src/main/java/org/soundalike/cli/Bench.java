@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       BenchTsne.class,
       BenchEncoder.class,
       BenchTrainStep.class,
+      BenchDnnlBlock.class,
     })
 public final class Bench implements Runnable {
 
