@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       BenchEncoder.class,
       BenchTrainStep.class,
       BenchDnnlBlock.class,
+      BenchDnnlEncoder.class,
     })
 public final class Bench implements Runnable {
 

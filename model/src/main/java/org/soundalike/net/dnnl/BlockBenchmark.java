@@ -186,7 +186,7 @@ public final class BlockBenchmark {
         .getProcessCpuTime();
   }
 
-  private static String loadAverage() {
+  static String loadAverage() {
     try {
       return Files.readString(Path.of("/proc/loadavg")).trim();
     } catch (IOException e) {
@@ -194,7 +194,7 @@ public final class BlockBenchmark {
     }
   }
 
-  private static double round(double value) {
+  static double round(double value) {
     return Math.round(value * 1e4) / 1e4;
   }
 }

@@ -16,7 +16,6 @@ import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_WORKSPACE;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.bytedeco.dnnl.IntMemoryMap;
 import org.bytedeco.dnnl.batch_normalization_backward;
 import org.bytedeco.dnnl.batch_normalization_forward;
 import org.bytedeco.dnnl.convolution_backward_data;
@@ -26,9 +25,6 @@ import org.bytedeco.dnnl.global.dnnl;
 import org.bytedeco.dnnl.memory;
 import org.bytedeco.dnnl.pooling_backward;
 import org.bytedeco.dnnl.pooling_forward;
-import org.bytedeco.dnnl.primitive;
-import org.bytedeco.dnnl.reorder;
-import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -56,17 +52,16 @@ public final class DnnlConvBlock implements AutoCloseable {
 
   private static final int POOL = SampleCnnConfig.KERNEL;
 
-  private final DnnlContext context;
+  private final Primitives objects;
   private final NetworkParameters.ConvLayer layer;
   private final int batch;
   private final long inputLength;
   private final long convolvedLength;
   private final long outputLength;
   private final boolean inputGradient;
-  private final List<Pointer> owned = new ArrayList<>();
-  private final List<Step> forwardSteps = new ArrayList<>();
-  private final List<Step> backwardSteps = new ArrayList<>();
-  private final List<Step> weightSteps = new ArrayList<>();
+  private final List<Primitives.Step> forwardSteps = new ArrayList<>();
+  private final List<Primitives.Step> backwardSteps = new ArrayList<>();
+  private final List<Primitives.Step> weightSteps = new ArrayList<>();
 
   // Boundary memories in ND4J layouts; their data handles point into the caller's INDArrays.
   private final memory userSource;
@@ -95,7 +90,7 @@ public final class DnnlConvBlock implements AutoCloseable {
    */
   public DnnlConvBlock(
       DnnlContext context, NetworkParameters.ConvLayer layer, int batch, long inputLength, boolean inputGradient) {
-    this.context = context;
+    this.objects = new Primitives(context);
     this.layer = layer;
     this.batch = batch;
     this.inputLength = inputLength;
@@ -106,35 +101,34 @@ public final class DnnlConvBlock implements AutoCloseable {
     long padding = layer.stride() == 1 ? 1 : 0;
     long[] strides = {layer.stride()};
     long[] pad = {padding};
-    memory.desc sourceUser = desc(memory.format_tag.nwc, batch, layer.in(), inputLength);
-    memory.desc convolvedUser = desc(memory.format_tag.nwc, batch, layer.out(), convolvedLength);
-    memory.desc outputUser = desc(memory.format_tag.nwc, batch, layer.out(), outputLength);
-    memory.desc weightsUser = desc(memory.format_tag.wio, layer.out(), layer.in(), SampleCnnConfig.KERNEL);
-    memory.desc channels = desc(memory.format_tag.x, layer.out());
+    memory.desc sourceUser = objects.desc(memory.format_tag.nwc, batch, layer.in(), inputLength);
+    memory.desc outputUser = objects.desc(memory.format_tag.nwc, batch, layer.out(), outputLength);
+    memory.desc weightsUser = objects.desc(memory.format_tag.wio, layer.out(), layer.in(), SampleCnnConfig.KERNEL);
+    memory.desc channels = objects.desc(memory.format_tag.x, layer.out());
 
-    userSource = memory(sourceUser);
-    userOutput = memory(outputUser);
-    userOutputGradient = memory(outputUser);
-    userInputGradient = memory(sourceUser);
-    userWeights = memory(weightsUser);
-    userWeightGradient = memory(weightsUser);
-    scale = memory(channels);
-    shift = memory(channels);
-    scaleGradient = memory(channels);
-    shiftGradient = memory(channels);
+    userSource = objects.memory(sourceUser);
+    userOutput = objects.memory(outputUser);
+    userOutputGradient = objects.memory(outputUser);
+    userInputGradient = objects.memory(sourceUser);
+    userWeights = objects.memory(weightsUser);
+    userWeightGradient = objects.memory(weightsUser);
+    scale = objects.memory(channels);
+    shift = objects.memory(channels);
+    scaleGradient = objects.memory(channels);
+    shiftGradient = objects.memory(channels);
 
     // Forward: convolution in the layouts oneDNN prefers.
-    memory.desc sourceAny = desc(memory.format_tag.any, batch, layer.in(), inputLength);
-    memory.desc convolvedAny = desc(memory.format_tag.any, batch, layer.out(), convolvedLength);
-    memory.desc weightsAny = desc(memory.format_tag.any, layer.out(), layer.in(), SampleCnnConfig.KERNEL);
-    convolution_forward.primitive_desc convolution = own(new convolution_forward.primitive_desc(
-        context.engine(), dnnl.prop_kind.forward_training, dnnl.algorithm.convolution_direct,
+    memory.desc sourceAny = objects.desc(memory.format_tag.any, batch, layer.in(), inputLength);
+    memory.desc convolvedAny = objects.desc(memory.format_tag.any, batch, layer.out(), convolvedLength);
+    memory.desc weightsAny = objects.desc(memory.format_tag.any, layer.out(), layer.in(), SampleCnnConfig.KERNEL);
+    convolution_forward.primitive_desc convolution = objects.own(new convolution_forward.primitive_desc(
+        objects.context().engine(), dnnl.prop_kind.forward_training, dnnl.algorithm.convolution_direct,
         sourceAny, weightsAny, convolvedAny, strides, pad, pad));
-    memory source = inLayout(userSource, convolution.src_desc(), forwardSteps);
-    memory weights = memory(convolution.weights_desc());
-    weightSteps.add(reorderStep(userWeights, weights));
-    memory convolved = memory(convolution.dst_desc());
-    forwardSteps.add(step(new convolution_forward(convolution),
+    memory source = objects.inLayout(userSource, convolution.src_desc(), forwardSteps);
+    memory weights = objects.memory(convolution.weights_desc());
+    weightSteps.add(objects.reorder(userWeights, weights));
+    memory convolved = objects.memory(convolution.dst_desc());
+    forwardSteps.add(objects.step(new convolution_forward(convolution),
         DNNL_ARG_SRC, source, DNNL_ARG_WEIGHTS, weights, DNNL_ARG_DST, convolved));
 
     // Batch norm on this batch's statistics, ReLU fused (oneDNN keeps the ReLU mask in a workspace).
@@ -142,14 +136,14 @@ public final class DnnlConvBlock implements AutoCloseable {
         | dnnl.normalization_flags.use_shift.value
         | dnnl.normalization_flags.fuse_norm_relu.value;
     float epsilon = (float) NetworkParameters.BATCH_NORM_EPSILON;
-    batch_normalization_forward.primitive_desc norm = own(new batch_normalization_forward.primitive_desc(
-        context.engine(), dnnl.prop_kind.forward_training.value, convolution.dst_desc(), convolution.dst_desc(),
+    batch_normalization_forward.primitive_desc norm = objects.own(new batch_normalization_forward.primitive_desc(
+        objects.context().engine(), dnnl.prop_kind.forward_training.value, convolution.dst_desc(), convolution.dst_desc(),
         epsilon, flags));
-    mean = memory(norm.mean_desc());
-    variance = memory(norm.variance_desc());
-    memory normWorkspace = memory(norm.workspace_desc());
-    memory normalised = memory(norm.dst_desc());
-    forwardSteps.add(step(new batch_normalization_forward(norm),
+    mean = objects.memory(norm.mean_desc());
+    variance = objects.memory(norm.variance_desc());
+    memory normWorkspace = objects.memory(norm.workspace_desc());
+    memory normalised = objects.memory(norm.dst_desc());
+    forwardSteps.add(objects.step(new batch_normalization_forward(norm),
         DNNL_ARG_SRC, convolved, DNNL_ARG_SCALE, scale, DNNL_ARG_SHIFT, shift,
         DNNL_ARG_MEAN, mean, DNNL_ARG_VARIANCE, variance,
         DNNL_ARG_WORKSPACE, normWorkspace, DNNL_ARG_DST, normalised));
@@ -160,65 +154,65 @@ public final class DnnlConvBlock implements AutoCloseable {
     if (layer.pooled()) {
       long[] window = {POOL};
       long[] zero = {0};
-      pooling_forward.primitive_desc pool = own(new pooling_forward.primitive_desc(
-          context.engine(), dnnl.prop_kind.forward_training, dnnl.algorithm.pooling_max,
-          norm.dst_desc(), desc(memory.format_tag.any, batch, layer.out(), outputLength),
+      pooling_forward.primitive_desc pool = objects.own(new pooling_forward.primitive_desc(
+          objects.context().engine(), dnnl.prop_kind.forward_training, dnnl.algorithm.pooling_max,
+          norm.dst_desc(), objects.desc(memory.format_tag.any, batch, layer.out(), outputLength),
           window, window, zero, zero, zero));
-      memory pooled = memory(pool.dst_desc());
-      memory poolWorkspace = memory(pool.workspace_desc());
-      forwardSteps.add(step(new pooling_forward(pool),
+      memory pooled = objects.memory(pool.dst_desc());
+      memory poolWorkspace = objects.memory(pool.workspace_desc());
+      forwardSteps.add(objects.step(new pooling_forward(pool),
           DNNL_ARG_SRC, normalised, DNNL_ARG_DST, pooled, DNNL_ARG_WORKSPACE, poolWorkspace));
       blockOutput = pooled;
 
-      pooling_backward.primitive_desc poolBack = own(new pooling_backward.primitive_desc(
-          context.engine(), dnnl.algorithm.pooling_max, norm.dst_desc(), pool.dst_desc(),
+      pooling_backward.primitive_desc poolBack = objects.own(new pooling_backward.primitive_desc(
+          objects.context().engine(), dnnl.algorithm.pooling_max, norm.dst_desc(), pool.dst_desc(),
           window, window, zero, zero, zero, pool));
-      memory pooledGradient = inLayout(userOutputGradient, poolBack.diff_dst_desc(), backwardSteps);
-      normGradient = memory(poolBack.diff_src_desc());
-      backwardSteps.add(step(new pooling_backward(poolBack),
+      memory pooledGradient = objects.inLayout(userOutputGradient, poolBack.diff_dst_desc(), backwardSteps);
+      normGradient = objects.memory(poolBack.diff_src_desc());
+      backwardSteps.add(objects.step(new pooling_backward(poolBack),
           DNNL_ARG_DIFF_DST, pooledGradient, DNNL_ARG_WORKSPACE, poolWorkspace, DNNL_ARG_DIFF_SRC, normGradient));
     } else {
-      normGradient = inLayout(userOutputGradient, norm.dst_desc(), backwardSteps);
+      normGradient = objects.inLayout(userOutputGradient, norm.dst_desc(), backwardSteps);
     }
-    forwardSteps.add(reorderStep(blockOutput, userOutput));
+    forwardSteps.add(objects.reorder(blockOutput, userOutput));
 
     // Backward through batch norm + ReLU: dx, dγ, dβ in one primitive.
-    batch_normalization_backward.primitive_desc normBack = own(new batch_normalization_backward.primitive_desc(
-        context.engine(), dnnl.prop_kind.backward.value, convolution.dst_desc(), normGradient.get_desc(),
+    batch_normalization_backward.primitive_desc normBack = objects.own(new batch_normalization_backward.primitive_desc(
+        objects.context().engine(), dnnl.prop_kind.backward.value, convolution.dst_desc(), normGradient.get_desc(),
         convolution.dst_desc(), epsilon, flags, norm));
-    memory convolvedGradient = memory(normBack.diff_src_desc());
-    backwardSteps.add(step(new batch_normalization_backward(normBack),
+    memory convolvedGradient = objects.memory(normBack.diff_src_desc());
+    backwardSteps.add(objects.step(new batch_normalization_backward(normBack),
         DNNL_ARG_SRC, convolved, DNNL_ARG_MEAN, mean, DNNL_ARG_VARIANCE, variance,
         DNNL_ARG_DIFF_DST, normGradient, DNNL_ARG_SCALE, scale, DNNL_ARG_WORKSPACE, normWorkspace,
         DNNL_ARG_DIFF_SRC, convolvedGradient, DNNL_ARG_DIFF_SCALE, scaleGradient,
         DNNL_ARG_DIFF_SHIFT, shiftGradient));
 
     // Backward through the convolution: weights always, data unless the input is the audio.
-    convolution_backward_weights.primitive_desc weightsBack = own(new convolution_backward_weights.primitive_desc(
-        context.engine(), dnnl.algorithm.convolution_direct, sourceAny, weightsAny, convolvedAny,
+    convolution_backward_weights.primitive_desc weightsBack = objects.own(new convolution_backward_weights.primitive_desc(
+        objects.context().engine(), dnnl.algorithm.convolution_direct, sourceAny, weightsAny, convolvedAny,
         strides, pad, pad, convolution));
-    memory weightsBackSource = inLayout(source, weightsBack.src_desc(), backwardSteps);
-    memory weightsBackGradient = inLayout(convolvedGradient, weightsBack.diff_dst_desc(), backwardSteps);
-    memory weightGradient = memory(weightsBack.diff_weights_desc());
-    backwardSteps.add(step(new convolution_backward_weights(weightsBack),
+    memory weightsBackSource = objects.inLayout(source, weightsBack.src_desc(), backwardSteps);
+    memory weightsBackGradient = objects.inLayout(convolvedGradient, weightsBack.diff_dst_desc(), backwardSteps);
+    memory weightGradient = objects.memory(weightsBack.diff_weights_desc());
+    backwardSteps.add(objects.step(new convolution_backward_weights(weightsBack),
         DNNL_ARG_SRC, weightsBackSource, DNNL_ARG_DIFF_DST, weightsBackGradient,
         DNNL_ARG_DIFF_WEIGHTS, weightGradient));
-    backwardSteps.add(reorderStep(weightGradient, userWeightGradient));
+    backwardSteps.add(objects.reorder(weightGradient, userWeightGradient));
 
     if (inputGradient) {
-      convolution_backward_data.primitive_desc dataBack = own(new convolution_backward_data.primitive_desc(
-          context.engine(), dnnl.algorithm.convolution_direct, sourceAny, weightsAny, convolvedAny,
+      convolution_backward_data.primitive_desc dataBack = objects.own(new convolution_backward_data.primitive_desc(
+          objects.context().engine(), dnnl.algorithm.convolution_direct, sourceAny, weightsAny, convolvedAny,
           strides, pad, pad, convolution));
       memory dataBackWeights = weights;
       if (!dataBack.weights_desc().equals(convolution.weights_desc())) {
-        dataBackWeights = memory(dataBack.weights_desc());
-        weightSteps.add(reorderStep(userWeights, dataBackWeights));
+        dataBackWeights = objects.memory(dataBack.weights_desc());
+        weightSteps.add(objects.reorder(userWeights, dataBackWeights));
       }
-      memory dataBackGradient = inLayout(convolvedGradient, dataBack.diff_dst_desc(), backwardSteps);
-      memory sourceGradient = memory(dataBack.diff_src_desc());
-      backwardSteps.add(step(new convolution_backward_data(dataBack),
+      memory dataBackGradient = objects.inLayout(convolvedGradient, dataBack.diff_dst_desc(), backwardSteps);
+      memory sourceGradient = objects.memory(dataBack.diff_src_desc());
+      backwardSteps.add(objects.step(new convolution_backward_data(dataBack),
           DNNL_ARG_DIFF_DST, dataBackGradient, DNNL_ARG_WEIGHTS, dataBackWeights, DNNL_ARG_DIFF_SRC, sourceGradient));
-      backwardSteps.add(reorderStep(sourceGradient, userInputGradient));
+      backwardSteps.add(objects.reorder(sourceGradient, userInputGradient));
     }
   }
 
@@ -243,7 +237,7 @@ public final class DnnlConvBlock implements AutoCloseable {
     userWeights.set_data_handle(heldWeights.data().addressPointer());
     scale.set_data_handle(heldGamma.data().addressPointer());
     shift.set_data_handle(heldBeta.data().addressPointer());
-    run(weightSteps);
+    objects.run(weightSteps);
   }
 
   /** y = block(x): x {@code [batch, 1, inputLength, in]} → y {@code [batch, 1, outputLength, out]}. */
@@ -255,7 +249,7 @@ public final class DnnlConvBlock implements AutoCloseable {
     INDArray y = Nd4j.createUninitialized(DataType.FLOAT, batch, 1, outputLength, layer.out());
     userSource.set_data_handle(x.data().addressPointer());
     userOutput.set_data_handle(y.data().addressPointer());
-    run(forwardSteps);
+    objects.run(forwardSteps);
     return y;
   }
 
@@ -273,7 +267,7 @@ public final class DnnlConvBlock implements AutoCloseable {
     userWeightGradient.set_data_handle(dw.data().addressPointer());
     scaleGradient.set_data_handle(dGamma.data().addressPointer());
     shiftGradient.set_data_handle(dBeta.data().addressPointer());
-    run(backwardSteps);
+    objects.run(backwardSteps);
     return new BlockGradients(dx, dw, dGamma, dBeta);
   }
 
@@ -294,23 +288,13 @@ public final class DnnlConvBlock implements AutoCloseable {
 
   @Override
   public void close() {
-    for (int i = owned.size() - 1; i >= 0; i--) {
-      owned.get(i).close();
-    }
-    owned.clear();
+    objects.close();
   }
 
   private INDArray channelsOf(memory statistic) {
     float[] values = new float[layer.out()];
     new org.bytedeco.javacpp.FloatPointer(statistic.get_data_handle()).get(values);
     return Nd4j.create(values, new long[] {layer.out()}, DataType.FLOAT);
-  }
-
-  private void run(List<Step> steps) {
-    for (Step step : steps) {
-      step.primitive.execute(context.stream(), step.arguments);
-    }
-    context.await();
   }
 
   /** The caller's array as a dense C-order float array of the expected shape (copied only if not). */
@@ -322,41 +306,4 @@ public final class DnnlConvBlock implements AutoCloseable {
     boolean denseC = array.ordering() == 'c' && !array.isView() && array.offset() == 0;
     return denseC ? array : array.dup('c');
   }
-
-  /** {@code from} in the layout a primitive wants: itself if it already is, else a reordered buffer. */
-  private memory inLayout(memory from, memory.desc wanted, List<Step> steps) {
-    if (from.get_desc().equals(wanted)) {
-      return from;
-    }
-    memory to = memory(wanted);
-    steps.add(reorderStep(from, to));
-    return to;
-  }
-
-  private Step reorderStep(memory from, memory to) {
-    return step(new reorder(from, to), DNNL_ARG_SRC, from, DNNL_ARG_DST, to);
-  }
-
-  private Step step(primitive primitive, Object... arguments) {
-    IntMemoryMap map = own(new IntMemoryMap());
-    for (int i = 0; i < arguments.length; i += 2) {
-      map.put((Integer) arguments[i], (memory) arguments[i + 1]);
-    }
-    return new Step(own(primitive), map);
-  }
-
-  private memory memory(memory.desc desc) {
-    return own(new memory(desc, context.engine()));
-  }
-
-  private memory.desc desc(memory.format_tag tag, long... dims) {
-    return own(new memory.desc(dims, memory.data_type.f32, tag));
-  }
-
-  private <P extends Pointer> P own(P pointer) {
-    owned.add(pointer);
-    return pointer;
-  }
-
-  private record Step(primitive primitive, IntMemoryMap arguments) {}
 }
