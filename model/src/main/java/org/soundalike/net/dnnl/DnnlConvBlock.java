@@ -44,9 +44,9 @@ import org.soundalike.net.SampleCnnConfig;
  * (i.e. once per optimizer step), and reorders happen only at the block boundary, where the
  * activations are ND4J's NHWC {@code [batch, 1, length, channels]} (oneDNN's {@code nwc}).
  *
- * <p>State: a block keeps the activations of its last {@link #forward} for {@link #backward}, so a
- * block serves one forward/backward pair at a time (the micro-batched trainer recomputes each
- * slice's forward right before its backward, which fits). Not thread-safe.
+ * <p>State: a block keeps the activations of its last {@link #forward} (and a reference to its
+ * input, which the weight gradient reads) for {@link #backward}, so a block serves one
+ * forward/backward pair at a time, as {@link DnnlTrainingPass} uses it. Not thread-safe.
  */
 public final class DnnlConvBlock implements AutoCloseable {
 
@@ -77,7 +77,10 @@ public final class DnnlConvBlock implements AutoCloseable {
   private final memory mean;
   private final memory variance;
 
-  // The caller's arrays that the boundary memories point into, kept reachable while in use.
+  // The caller's arrays that the boundary memories point into, kept reachable while in use: ND4J
+  // frees an array's native buffer when the array is collected, and the backward pass may read
+  // the forward input in place (when oneDNN wants it in NHWC already).
+  private INDArray heldInput;
   private INDArray heldWeights;
   private INDArray heldGamma;
   private INDArray heldBeta;
@@ -246,6 +249,7 @@ public final class DnnlConvBlock implements AutoCloseable {
       throw new IllegalStateException("layer " + layer.name() + ": setParameters before forward");
     }
     INDArray x = dense(input, batch, 1, inputLength, layer.in());
+    heldInput = x;
     INDArray y = Nd4j.createUninitialized(DataType.FLOAT, batch, 1, outputLength, layer.out());
     userSource.set_data_handle(x.data().addressPointer());
     userOutput.set_data_handle(y.data().addressPointer());
