@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
       BenchKnn.class,
       BenchOnnx.class,
       BenchEmbed.class,
+      BenchDnnlBlock.class,
+      BenchDnnlEncoder.class,
     })
 public final class Bench implements Runnable {
 

@@ -30,6 +30,9 @@ public final class BenchTrainStep implements Callable<Integer> {
       description = "views per encoder micro-batch (gradient caching); 0 = all views at once (default: ${DEFAULT-VALUE})")
   int slice;
 
+  @Option(names = "--onednn", description = "run the encoder on oneDNN primitives (DnnlTrainingPass), heads in SameDiff")
+  boolean onednn;
+
   @Option(names = "--warmup", defaultValue = "2", description = "untimed steps first (default: ${DEFAULT-VALUE})")
   int warmup;
 
@@ -39,7 +42,7 @@ public final class BenchTrainStep implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     System.out.println(new ObjectMapper().writeValueAsString(
-        NetworkBenchmark.trainStep(SampleCnnConfig.named(config), batch, batchNorm, slice, warmup, repeats)));
+        NetworkBenchmark.trainStep(SampleCnnConfig.named(config), batch, batchNorm, slice, onednn, warmup, repeats)));
     return 0;
   }
 }

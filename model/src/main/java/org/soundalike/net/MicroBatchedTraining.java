@@ -27,13 +27,8 @@ public final class MicroBatchedTraining implements TrainingPass {
 
   private static final String AUDIO = "audio";
   private static final String UPSTREAM = "upstream";
+  /** The encoder graph's output (SampleCnnGraph names it). */
   private static final String H = "h";
-  private static final String LABELS = "labels";
-  private static final String VIEW_WEIGHTS = "viewWeights";
-  private static final String LAMBDA = "lambda";
-  private static final String LOSS = "loss";
-  private static final String LOSS_ML = "lossMl";
-  private static final String LOSS_SSL = "lossSsl";
 
   private final NetworkParameters parameters;
   private final int tracks;
@@ -42,12 +37,11 @@ public final class MicroBatchedTraining implements TrainingPass {
   private final List<SampleCnnGraph.BatchStatistics> statistics;
   private final List<String> encoderParameters;
   private final List<String> statisticNames;
-  private final SameDiff heads;
-  private final List<String> headParameters;
+  private final HeadsGraph heads;
 
   private MicroBatchedTraining(
       NetworkParameters parameters, int tracks, int slice, SameDiff encoder,
-      List<SampleCnnGraph.BatchStatistics> statistics, SameDiff heads) {
+      List<SampleCnnGraph.BatchStatistics> statistics, HeadsGraph heads) {
     this.parameters = parameters;
     this.tracks = tracks;
     this.slice = slice;
@@ -61,7 +55,6 @@ public final class MicroBatchedTraining implements TrainingPass {
     }
     this.statisticNames = List.copyOf(names);
     this.heads = heads;
-    this.headParameters = parameters.trainable().keySet().stream().filter(heads::hasVariable).toList();
   }
 
   /**
@@ -86,24 +79,11 @@ public final class MicroBatchedTraining implements TrainingPass {
     // dL/dh, which the heads' graph computes over all views.
     encoder.setLossVariables(encoder.sum("surrogate", h.mul(upstream), 0, 1));
 
-    SameDiff heads = SameDiff.create();
-    SampleCnnGraph headGraph = new SampleCnnGraph(heads, parameters);
-    SDVariable allH = heads.var(H, Nd4j.zeros(type, views, d));
-    SDVariable labels = heads.placeHolder(LABELS, type, views, parameters.config().tags());
-    SDVariable viewWeights = heads.placeHolder(VIEW_WEIGHTS, type, views);
-    SDVariable lambda = heads.placeHolder(LAMBDA, type);
-    SDVariable ssl = NtXentLoss.build(heads, LOSS_SSL, headGraph.projector(allH), views, NtXentLoss.TEMPERATURE);
-    SDVariable ml = MaskedBceLoss.build(
-        heads, LOSS_ML, headGraph.tagLogits(headGraph.embedding(allH)), labels, viewWeights);
-    heads.setLossVariables(heads.identity(LOSS, ml.add(ssl.mul(lambda))));
-
     MicroBatchedTraining built = new MicroBatchedTraining(
-        parameters, tracks, viewsPerSlice, encoder, encoderGraph.batchStatistics(), heads);
+        parameters, tracks, viewsPerSlice, encoder, encoderGraph.batchStatistics(),
+        HeadsGraph.build(parameters, tracks));
     QuietStdout.during(() -> {
       encoder.createGradFunction(built.encoderParameters.toArray(String[]::new));
-      List<String> headVariables = new ArrayList<>(built.headParameters);
-      headVariables.add(H);
-      heads.createGradFunction(headVariables.toArray(String[]::new));
       return null;
     });
     return built;
@@ -121,16 +101,14 @@ public final class MicroBatchedTraining implements TrainingPass {
 
   @Override
   public LossValues losses(TrainingBatch batch, double lambda) {
-    INDArray views = views(batch);
-    heads.getVariable(H).setArray(encode(views, null));
-    return lossValues(heads.output(headFeed(batch, lambda), LOSS, LOSS_ML, LOSS_SSL));
+    return heads.losses(encode(heads.views(batch), null), batch, lambda);
   }
 
   @Override
   public Result computeGradients(TrainingBatch batch, double lambda) {
-    INDArray views = views(batch);
+    INDArray views = heads.views(batch);
     Map<String, INDArray[]> sums = new HashMap<>();
-    heads.getVariable(H).setArray(encode(views, sums));
+    INDArray h = encode(views, sums);
     int slices = views.rows() / slice;
     for (SampleCnnGraph.BatchStatistics s : statistics) {
       INDArray[] sum = sums.get(s.layer());
@@ -138,13 +116,9 @@ public final class MicroBatchedTraining implements TrainingPass {
           s.layer(), sum[0].div(slices), sum[1].div(slices), s.countPerExample() * slice);
     }
 
-    var headResult = heads.calculateGradientsAndOutputs(
-        headFeed(batch, lambda), List.of(LOSS, LOSS_ML, LOSS_SSL), withH(headParameters));
-    Map<String, INDArray> gradients = new HashMap<>();
-    for (String name : headParameters) {
-      gradients.put(name, headResult.getGradients().get(name));
-    }
-    INDArray dh = headResult.getGradients().get(H);
+    HeadsGraph.Result headResult = heads.gradients(h, batch, lambda);
+    Map<String, INDArray> gradients = new HashMap<>(headResult.parameterGradients());
+    INDArray dh = headResult.hGradient();
     for (int start = 0; start < views.rows(); start += slice) {
       Map<String, INDArray> feed = Map.of(
           AUDIO, rows(views, start),
@@ -155,7 +129,7 @@ public final class MicroBatchedTraining implements TrainingPass {
         gradients.merge(name, g.dup(), INDArray::addi);
       }
     }
-    return new Result(lossValues(headResult.getOutputs()), gradients);
+    return new Result(headResult.losses(), gradients);
   }
 
   /** h for all views, slice by slice; adds each slice's batch statistics to {@code sums} if given. */
@@ -180,39 +154,5 @@ public final class MicroBatchedTraining implements TrainingPass {
 
   private INDArray rows(INDArray array, int start) {
     return array.get(NDArrayIndex.interval(start, start + slice), NDArrayIndex.all()).dup();
-  }
-
-  private static List<String> withH(List<String> names) {
-    List<String> all = new ArrayList<>(names);
-    all.add(H);
-    return all;
-  }
-
-  private INDArray views(TrainingBatch batch) {
-    if (batch.tracks() != tracks) {
-      throw new IllegalArgumentException(
-          "this training pass takes batches of " + tracks + " tracks, got " + batch.tracks());
-    }
-    return Nd4j.concat(0, batch.firstViews(), batch.secondViews()).castTo(parameters.dataType());
-  }
-
-  private Map<String, INDArray> headFeed(TrainingBatch batch, double lambda) {
-    DataType type = parameters.dataType();
-    boolean[] labelled = batch.labelled();
-    boolean[] viewLabelled = new boolean[2 * tracks];
-    for (int i = 0; i < tracks; i++) {
-      viewLabelled[i] = labelled[i];
-      viewLabelled[i + tracks] = labelled[i];
-    }
-    INDArray labels = batch.labels().castTo(type);
-    return Map.of(
-        LABELS, Nd4j.concat(0, labels, labels),
-        VIEW_WEIGHTS, MaskedBceLoss.viewWeights(viewLabelled, type),
-        LAMBDA, Nd4j.scalar(type, lambda));
-  }
-
-  private static LossValues lossValues(Map<String, INDArray> values) {
-    return new LossValues(
-        values.get(LOSS).getDouble(0), values.get(LOSS_ML).getDouble(0), values.get(LOSS_SSL).getDouble(0));
   }
 }

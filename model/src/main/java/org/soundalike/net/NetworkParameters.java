@@ -137,11 +137,12 @@ public final class NetworkParameters {
   }
 
   /**
-   * One convolution + batch norm layer of the encoder (public: the ONNX export walks the same
-   * layer list).
+   * One convolution + batch norm layer of the encoder (public: the ONNX export and the oneDNN
+   * encoder path in {@code net.dnnl} walk the same layer list).
    */
   public record ConvLayer(String name, int in, int out, int stride, boolean pooled) {
 
+    /** The encoder's eleven layers in order: stem, nine pooled blocks, final convolution. */
     public static List<ConvLayer> of(SampleCnnConfig config) {
       List<ConvLayer> layers = new ArrayList<>();
       layers.add(new ConvLayer("stem", 1, config.stemChannels(), SampleCnnConfig.KERNEL, false));

@@ -49,44 +49,59 @@ final class SampleCnnGraph {
     SDVariable x = sd.reshape(audio, -1, 1, AudioSpec.EXCERPT_SAMPLES, 1);
     long length = AudioSpec.EXCERPT_SAMPLES;
     for (NetworkParameters.ConvLayer layer : NetworkParameters.ConvLayer.of(parameters.config())) {
-      int padding = layer.stride() == 1 ? 1 : 0;
-      Conv2DConfig convolution = Conv2DConfig.builder()
-          .kH(1).kW(SampleCnnConfig.KERNEL)
-          .sH(1).sW(layer.stride())
-          .pH(0).pW(padding)
-          .paddingMode(PaddingMode.VALID)
-          .dataFormat("NHWC")
-          .build();
-      length /= layer.stride();
-      if (training) {
-        x = sd.cnn().conv2d(layer.name() + ".conv", x, parameter(layer.name() + ".w"), convolution);
-        x = batchNorm(layer.name(), x, kind, length);
-      } else {
-        // Inference: batch norm on fixed averages is affine, so it is folded into the
-        // convolution's weights and a bias (one oneDNN primitive instead of two passes).
-        FoldedConvolution folded = FoldedConvolution.of(parameters, layer.name());
-        x = sd.cnn().conv2d(
-            layer.name() + ".conv", x,
-            sd.constant(layer.name() + ".foldedW", folded.weights()),
-            sd.constant(layer.name() + ".foldedB", folded.bias()),
-            convolution);
-      }
-      x = sd.nn().relu(layer.name() + ".relu", x, 0);
-      if (layer.pooled()) {
-        x = sd.cnn().maxPooling2d(
-            layer.name() + ".pool",
-            x,
-            Pooling2DConfig.builder()
-                .kH(1).kW(SampleCnnConfig.KERNEL)
-                .sH(1).sW(SampleCnnConfig.KERNEL)
-                .type(Pooling2D.Pooling2DType.MAX)
-                .paddingMode(PaddingMode.VALID)
-                .isNHWC(true)
-                .build());
-        length /= SampleCnnConfig.KERNEL;
-      }
+      x = layer(x, layer, training, kind, length);
+      length = outputLength(layer, length);
     }
     return sd.reshape("h", x, -1, parameters.config().embeddingChannels());
+  }
+
+  /** Frames out of one layer for {@code length} frames in: the stem's stride or the block's pool divide by 3. */
+  static long outputLength(NetworkParameters.ConvLayer layer, long length) {
+    long out = length / layer.stride();
+    return layer.pooled() ? out / SampleCnnConfig.KERNEL : out;
+  }
+
+  /**
+   * One encoder layer on NHWC {@code [batch, 1, length, in]}: conv 1×3 (+ batch norm) + ReLU
+   * (+ max-pool 3/3 for the nine blocks).
+   */
+  SDVariable layer(SDVariable x, NetworkParameters.ConvLayer layer, boolean training, BatchNormKind kind, long length) {
+    int padding = layer.stride() == 1 ? 1 : 0;
+    Conv2DConfig convolution = Conv2DConfig.builder()
+        .kH(1).kW(SampleCnnConfig.KERNEL)
+        .sH(1).sW(layer.stride())
+        .pH(0).pW(padding)
+        .paddingMode(PaddingMode.VALID)
+        .dataFormat("NHWC")
+        .build();
+    long convolved = length / layer.stride();
+    if (training) {
+      x = sd.cnn().conv2d(layer.name() + ".conv", x, parameter(layer.name() + ".w"), convolution);
+      x = batchNorm(layer.name(), x, kind, convolved);
+    } else {
+      // Inference: batch norm on fixed averages is affine, so it is folded into the
+      // convolution's weights and a bias (one oneDNN primitive instead of two passes).
+      FoldedConvolution folded = FoldedConvolution.of(parameters, layer.name());
+      x = sd.cnn().conv2d(
+          layer.name() + ".conv", x,
+          sd.constant(layer.name() + ".foldedW", folded.weights()),
+          sd.constant(layer.name() + ".foldedB", folded.bias()),
+          convolution);
+    }
+    x = sd.nn().relu(layer.name() + ".relu", x, 0);
+    if (layer.pooled()) {
+      x = sd.cnn().maxPooling2d(
+          layer.name() + ".pool",
+          x,
+          Pooling2DConfig.builder()
+              .kH(1).kW(SampleCnnConfig.KERNEL)
+              .sH(1).sW(SampleCnnConfig.KERNEL)
+              .type(Pooling2D.Pooling2DType.MAX)
+              .paddingMode(PaddingMode.VALID)
+              .isNHWC(true)
+              .build());
+    }
+    return x;
   }
 
   private SDVariable batchNorm(String layer, SDVariable x, BatchNormKind kind, long length) {

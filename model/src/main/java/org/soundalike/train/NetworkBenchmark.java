@@ -19,6 +19,8 @@ import org.soundalike.net.TrainingBatch;
 import org.soundalike.net.MicroBatchedTraining;
 import org.soundalike.net.TrainingGraph;
 import org.soundalike.net.TrainingPass;
+import org.soundalike.net.dnnl.DnnlContext;
+import org.soundalike.net.dnnl.DnnlTrainingPass;
 
 /**
  * Speed and memory of the network on this machine: inference throughput, the time of a full
@@ -58,18 +60,30 @@ public final class NetworkBenchmark {
     return withMachine(out, gflops);
   }
 
-  /** A full training step on random audio, float32, B tracks = 2B views, all labelled, λ = 1. */
+  /**
+   * A full training step on random audio, float32, B tracks = 2B views, all labelled, λ = 1.
+   *
+   * @param onednn the encoder on oneDNN primitives ({@link DnnlTrainingPass}; fused batch norm,
+   *     whole batch) instead of SameDiff
+   */
   public static Map<String, Object> trainStep(
-      SampleCnnConfig config, int tracks, BatchNormKind batchNorm, int viewsPerSlice, int warmup, int repeats) {
+      SampleCnnConfig config, int tracks, BatchNormKind batchNorm, int viewsPerSlice, boolean onednn,
+      int warmup, int repeats) {
     NetworkParameters parameters = NetworkParameters.initialize(config, DataType.FLOAT, 1);
     boolean sliced = viewsPerSlice > 0 && viewsPerSlice < 2 * tracks;
     if (sliced && batchNorm != BatchNormKind.FUSED) {
       throw new IllegalArgumentException("micro-batching uses the fused batch norm only");
     }
+    if (onednn && (sliced || batchNorm != BatchNormKind.FUSED)) {
+      throw new IllegalArgumentException("the oneDNN encoder runs the whole batch with the fused batch norm");
+    }
     long buildStart = System.nanoTime();
-    TrainingPass graph = sliced
-        ? MicroBatchedTraining.build(parameters, tracks, viewsPerSlice)
-        : TrainingGraph.build(parameters, tracks, batchNorm);
+    DnnlContext dnnl = onednn ? new DnnlContext() : null;
+    TrainingPass graph = onednn
+        ? DnnlTrainingPass.build(dnnl, parameters, tracks)
+        : sliced
+            ? MicroBatchedTraining.build(parameters, tracks, viewsPerSlice)
+            : TrainingGraph.build(parameters, tracks, batchNorm);
     double buildSeconds = (System.nanoTime() - buildStart) / 1e9;
     AdamOptimizer adam = new AdamOptimizer(parameters, 1e-3, 1e-6);
     INDArray labels = Nd4j.rand(DataType.FLOAT, tracks, config.tags()).gt(0.8).castTo(DataType.FLOAT);
@@ -93,6 +107,10 @@ public final class NetworkBenchmark {
       }
       loss = result.losses().total();
     }
+    if (onednn) {
+      ((DnnlTrainingPass) graph).close();
+      dnnl.close();
+    }
     double median = median(seconds);
     int views = 2 * tracks;
     // Training ≈ forward + backward (data and weight gradients) ≈ 3 × forward FLOPs (+1 forward
@@ -100,6 +118,7 @@ public final class NetworkBenchmark {
     double gflops = 3 * views * config.encoderForwardFlops() / median / 1e9;
     Map<String, Object> out = header("train-step", config, tracks);
     out.put("views", views);
+    out.put("encoderEngine", onednn ? "onednn" : "samediff");
     out.put("batchNorm", batchNorm.name().toLowerCase(java.util.Locale.ROOT));
     out.put("viewsPerSlice", sliced ? viewsPerSlice : views);
     out.put("graphBuildSeconds", round(buildSeconds));

@@ -1,0 +1,108 @@
+package org.soundalike.net.dnnl;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.soundalike.audio.AudioSpec;
+import org.soundalike.net.HeadsGraph;
+import org.soundalike.net.LossValues;
+import org.soundalike.net.NetworkParameters;
+import org.soundalike.net.TrainingBatch;
+import org.soundalike.net.TrainingPass;
+
+/**
+ * A training pass with the encoder on oneDNN ({@link DnnlConvBlock} per layer) and the heads and
+ * losses in SameDiff ({@link HeadsGraph}): the split sits at h, the only tensor the two share.
+ * Batch norm uses the statistics of all 2B views, as in the paper. Float only (oneDNN's f32
+ * kernels). This prototype chains the blocks through ND4J arrays in NHWC, so every layer boundary
+ * costs a reorder in and out of oneDNN's blocked layout (see docs/benchmarks/dnnl.md).
+ */
+public final class DnnlTrainingPass implements TrainingPass, AutoCloseable {
+
+  private final NetworkParameters parameters;
+  private final int tracks;
+  private final List<DnnlConvBlock> blocks;
+  private final HeadsGraph heads;
+
+  private DnnlTrainingPass(NetworkParameters parameters, int tracks, List<DnnlConvBlock> blocks, HeadsGraph heads) {
+    this.parameters = parameters;
+    this.tracks = tracks;
+    this.blocks = blocks;
+    this.heads = heads;
+  }
+
+  /** A pass for batches of {@code tracks} tracks (2·tracks views) on {@code parameters} (float). */
+  public static DnnlTrainingPass build(DnnlContext context, NetworkParameters parameters, int tracks) {
+    if (parameters.dataType() != DataType.FLOAT) {
+      throw new IllegalArgumentException(
+          "the oneDNN encoder trains in float; parameters are " + parameters.dataType());
+    }
+    int views = 2 * tracks;
+    List<DnnlConvBlock> blocks = new ArrayList<>();
+    long length = AudioSpec.EXCERPT_SAMPLES;
+    for (NetworkParameters.ConvLayer layer : NetworkParameters.ConvLayer.of(parameters.config())) {
+      DnnlConvBlock block = new DnnlConvBlock(context, layer, views, length, !blocks.isEmpty());
+      blocks.add(block);
+      length = block.outputLength();
+    }
+    return new DnnlTrainingPass(parameters, tracks, List.copyOf(blocks), HeadsGraph.build(parameters, tracks));
+  }
+
+  @Override
+  public int tracks() {
+    return tracks;
+  }
+
+  @Override
+  public NetworkParameters parameters() {
+    return parameters;
+  }
+
+  @Override
+  public Result computeGradients(TrainingBatch batch, double lambda) {
+    INDArray h = encode(heads.views(batch));
+    for (DnnlConvBlock block : blocks) {
+      parameters.updateRunningStatistics(
+          block.layer().name(), block.batchMean(), block.batchVariance(), block.statisticsCount());
+    }
+    HeadsGraph.Result headResult = heads.gradients(h, batch, lambda);
+    Map<String, INDArray> gradients = new HashMap<>(headResult.parameterGradients());
+    INDArray upstream = headResult.hGradient().reshape(2L * tracks, 1, 1, h.size(1));
+    for (int i = blocks.size() - 1; i >= 0; i--) {
+      DnnlConvBlock block = blocks.get(i);
+      BlockGradients g = block.backward(upstream);
+      String name = block.layer().name();
+      gradients.put(name + ".w", g.weights());
+      gradients.put(name + ".gamma", g.gamma());
+      gradients.put(name + ".beta", g.beta());
+      upstream = g.input();
+    }
+    return new Result(headResult.losses(), gradients);
+  }
+
+  @Override
+  public LossValues losses(TrainingBatch batch, double lambda) {
+    return heads.losses(encode(heads.views(batch)), batch, lambda);
+  }
+
+  /** h {@code [2B, D]}; the weights are re-read first, since an optimizer step may have changed them. */
+  private INDArray encode(INDArray views) {
+    INDArray x = views.reshape(views.size(0), 1, AudioSpec.EXCERPT_SAMPLES, 1);
+    for (DnnlConvBlock block : blocks) {
+      String name = block.layer().name();
+      block.setParameters(parameters.get(name + ".w"), parameters.get(name + ".gamma"), parameters.get(name + ".beta"));
+      x = block.forward(x);
+    }
+    return x.reshape(views.size(0), parameters.config().embeddingChannels());
+  }
+
+  @Override
+  public void close() {
+    for (DnnlConvBlock block : blocks) {
+      block.close();
+    }
+  }
+}
