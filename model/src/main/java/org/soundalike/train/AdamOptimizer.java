@@ -80,4 +80,16 @@ public final class AdamOptimizer {
   public Map<String, INDArray> secondMoments() {
     return java.util.Collections.unmodifiableMap(secondMoments);
   }
+
+  /**
+   * Puts back the state a checkpoint saved: the step count (for the bias correction) and the
+   * moments (copied into this optimizer's own arrays).
+   */
+  public void restore(int steps, Map<String, INDArray> first, Map<String, INDArray> second) {
+    iteration = steps;
+    firstMoments.clear();
+    secondMoments.clear();
+    first.forEach((name, m) -> firstMoments.put(name, m.castTo(parameters.dataType()).dup()));
+    second.forEach((name, v) -> secondMoments.put(name, v.castTo(parameters.dataType()).dup()));
+  }
 }
