@@ -23,6 +23,10 @@ import picocli.CommandLine.Command;
       Metrics.class,
       Evaluate.class,
       Report.class,
+      Pretrain.class,
+      Train.class,
+      EstimateR.class,
+      Embed.class,
     })
 public final class SoundAlike implements Runnable {
 

@@ -16,8 +16,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.soundalike.net.NetworkParameters;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -29,11 +32,16 @@ import org.nd4j.linalg.factory.Nd4j;
  * @param settings the run's settings
  * @param state where the run stands
  * @param catalogFingerprint the fingerprint of the catalog it trains on
+ * @param tags the catalog's tag vocabulary in order: row i of the tag head is tag i
  * @param arrays {@code param/<name>}, {@code running/<name>}, {@code adam.m/<name>},
  *     {@code adam.v/<name>}
  */
 public record Checkpoint(
-    TrainingSettings settings, TrainingState state, String catalogFingerprint, Map<String, INDArray> arrays) {
+    TrainingSettings settings,
+    TrainingState state,
+    String catalogFingerprint,
+    List<String> tags,
+    Map<String, INDArray> arrays) {
 
   private static final String MAGIC = "soundalike-checkpoint-1";
 
@@ -44,9 +52,10 @@ public record Checkpoint(
       .findAndAddModules()
       .build();
 
-  record Header(TrainingSettings settings, TrainingState state, String catalogFingerprint) {}
+  record Header(TrainingSettings settings, TrainingState state, String catalogFingerprint, List<String> tags) {}
 
   public Checkpoint {
+    tags = List.copyOf(tags);
     arrays = new LinkedHashMap<>(arrays);
   }
 
@@ -57,7 +66,7 @@ public record Checkpoint(
       try (OutputStream raw = Files.newOutputStream(temp);
           DataOutputStream out = new DataOutputStream(new BufferedOutputStream(raw, 1 << 20))) {
         out.writeUTF(MAGIC);
-        byte[] header = JSON.writeValueAsBytes(new Header(settings, state, catalogFingerprint));
+        byte[] header = JSON.writeValueAsBytes(new Header(settings, state, catalogFingerprint, tags));
         out.writeInt(header.length);
         out.write(header);
         out.writeInt(arrays.size());
@@ -88,10 +97,20 @@ public record Checkpoint(
         String name = in.readUTF();
         arrays.put(name, Nd4j.read(in));
       }
-      return new Checkpoint(header.settings(), header.state(), header.catalogFingerprint(), arrays);
+      return new Checkpoint(header.settings(), header.state(), header.catalogFingerprint(), header.tags(), arrays);
     } catch (IOException e) {
       throw new TrainingException("cannot read checkpoint " + file + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The network this checkpoint holds (weights and running averages; the optimizer's state is
+   * not needed for inference).
+   */
+  public NetworkParameters parameters(DataType type, Path source) {
+    NetworkParameters parameters = NetworkParameters.initialize(settings.config(), type, settings.seed());
+    TrainingRun.loadInto(parameters, arrays, source, false);
+    return parameters;
   }
 
   /** Copies {@code from} to {@code to} atomically (the best epoch's snapshot). */

@@ -232,7 +232,7 @@ public final class TrainingRun {
     trainer.optimizer().firstMoments().forEach((name, a) -> arrays.put(ADAM_M + name, a));
     trainer.optimizer().secondMoments().forEach((name, a) -> arrays.put(ADAM_V + name, a));
     Path file = folder.resolve(CHECKPOINT);
-    new Checkpoint(settings, state, catalog.fingerprint(), arrays).write(file);
+    new Checkpoint(settings, state, catalog.fingerprint(), catalog.vocabulary().tags(), arrays).write(file);
     if (best) {
       Checkpoint.copy(file, folder.resolve(BEST));
     }
