@@ -20,6 +20,8 @@ import org.soundalike.encode.TrackEncoder;
 import org.soundalike.progress.Progress;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -34,6 +36,8 @@ import picocli.CommandLine.Parameters;
       "tracks that cannot be embedded are listed on stderr and the exit code is 1."
     })
 public final class Embed implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -64,7 +68,7 @@ public final class Embed implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return TrainCommands.execute("embed", () -> {
+    return TrainCommands.execute("embed", spec.commandLine().getErr(), () -> {
       try (TrackEncoder encoder = TrackEncoder.load(run, 1)) {
         return input.files != null ? files(encoder) : catalogSplit(encoder);
       }
@@ -85,8 +89,8 @@ public final class Embed implements Callable<Integer> {
         line = JSON.writeValueAsString(error);
         failures++;
       }
-      System.out.println(line);
-      System.out.flush();
+      spec.commandLine().getOut().println(line);
+      spec.commandLine().getOut().flush();
     }
     return failures == 0 ? 0 : 1;
   }
@@ -116,8 +120,8 @@ public final class Embed implements Callable<Integer> {
         }
       }
     }
-    failed.forEach(f -> System.err.println("not embedded: " + f));
-    System.out.println("embedded " + (tracks.size() - failed.size()) + " of " + tracks.size() + " tracks into "
+    failed.forEach(f -> spec.commandLine().getErr().println("not embedded: " + f));
+    spec.commandLine().getOut().println("embedded " + (tracks.size() - failed.size()) + " of " + tracks.size() + " tracks into "
         + input.catalog.out);
     return failed.isEmpty() ? 0 : 1;
   }

@@ -9,6 +9,8 @@ import org.soundalike.train.RatioEstimate;
 import org.soundalike.train.TrainingSettings;
 import org.soundalike.train.Variant;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -23,6 +25,8 @@ import picocli.CommandLine.Option;
     })
 public final class EstimateR implements Callable<Integer> {
 
+  @Spec CommandSpec spec;
+
   @Option(names = "--catalog", required = true, description = "Catalog folder.")
   Path catalogDir;
 
@@ -36,13 +40,13 @@ public final class EstimateR implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return TrainCommands.execute("estimate-r", () -> {
+    return TrainCommands.execute("estimate-r", spec.commandLine().getErr(), () -> {
       Catalog catalog = Catalogs.open(catalogDir);
       TrainingSettings base = options.apply(
           TrainingSettings.defaults(options.networkConfig(), Variant.named("A"), null, 1, options.seed, null),
           TrainingSettings.MAX_EPOCHS);
       RatioEstimate estimate = RatioEstimate.measure(catalog, out, base, last, CodeVersion.current(), System.err);
-      System.out.printf(Locale.ROOT, "r = %.4f (L_SSL %.4f / L_ML %.4f, mean of the last %d epochs); wrote %s%n",
+      spec.commandLine().getOut().printf(Locale.ROOT, "r = %.4f (L_SSL %.4f / L_ML %.4f, mean of the last %d epochs); wrote %s%n",
           estimate.r(), estimate.selfSupervised(), estimate.metricLearning(), estimate.lastEpochs(),
           out.resolve(RatioEstimate.FILE));
       return 0;

@@ -7,6 +7,8 @@ import org.soundalike.dataset.Catalogs;
 import org.soundalike.train.TrainingSettings;
 import org.soundalike.train.Variant;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -19,6 +21,8 @@ import picocli.CommandLine.Option;
       "Adam lr 3e-4 for a fixed number of epochs; a checkpoint every epoch; rerunning the command resumes."
     })
 public final class Pretrain implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
 
   /** The paper pre-trains MTG-Jamendo for 1,000 epochs (MagnaTagATune 10,000). */
   private static final int EPOCHS = 1000;
@@ -33,11 +37,11 @@ public final class Pretrain implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return TrainCommands.execute("pretrain", () -> {
+    return TrainCommands.execute("pretrain", spec.commandLine().getErr(), () -> {
       Catalog catalog = Catalogs.open(catalogDir);
       TrainingSettings settings = options.apply(
           TrainingSettings.defaults(options.networkConfig(), Variant.PRETRAIN, null, 1, options.seed, null), EPOCHS);
-      return TrainCommands.train(catalog, out, settings);
+      return TrainCommands.train(catalog, out, settings, spec.commandLine().getOut());
     });
   }
 }

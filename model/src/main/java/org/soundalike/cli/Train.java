@@ -8,6 +8,8 @@ import org.soundalike.train.RatioEstimate;
 import org.soundalike.train.TrainingSettings;
 import org.soundalike.train.Variant;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -21,6 +23,8 @@ import picocli.CommandLine.Option;
       "A checkpoint every epoch; rerunning the same command resumes; a finished run is not trained again."
     })
 public final class Train implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
 
   @Option(names = "--catalog", required = true, description = "Catalog folder.")
   Path catalogDir;
@@ -50,7 +54,7 @@ public final class Train implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return TrainCommands.execute("train", () -> {
+    return TrainCommands.execute("train", spec.commandLine().getErr(), () -> {
       Catalog catalog = Catalogs.open(catalogDir);
       Variant preset = Variant.named(variant);
       if (alpha != null) {
@@ -63,14 +67,14 @@ public final class Train implements Callable<Integer> {
       if (ratio == null && preset.contrastive()) {
         ratio = RatioEstimate.paperValue(catalog.format());
         if (ratio != null) {
-          System.err.println("using the paper's r = " + ratio + " for " + catalog.format() + " (--r or --r-file to change)");
+          spec.commandLine().getErr().println("using the paper's r = " + ratio + " for " + catalog.format() + " (--r or --r-file to change)");
         }
       }
       TrainingSettings settings = options.apply(
           TrainingSettings.defaults(options.networkConfig(), preset, preset.contrastive() ? ratio : null, labelFraction,
               options.seed, pretrained),
           TrainingSettings.MAX_EPOCHS);
-      return TrainCommands.train(catalog, out, settings);
+      return TrainCommands.train(catalog, out, settings, spec.commandLine().getOut());
     });
   }
 }

@@ -1,6 +1,7 @@
 package org.soundalike.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.soundalike.audio.AudioException;
@@ -20,23 +21,26 @@ final class TrainCommands {
     int run() throws IOException;
   }
 
-  static int execute(String command, Work work) {
+  static int execute(String command, PrintWriter err, Work work) {
     try {
       return work.run();
     } catch (TrainingException | CatalogException | AudioException | EncodingException | IllegalArgumentException e) {
-      System.err.println("soundalike " + command + ": " + e.getMessage());
+      err.println("soundalike " + command + ": " + e.getMessage());
       return 1;
     } catch (IOException e) {
-      System.err.println("soundalike " + command + ": " + e);
+      err.println("soundalike " + command + ": " + e);
       return 1;
+    } finally {
+      err.flush();
     }
   }
 
-  static int train(Catalog catalog, Path out, TrainingSettings settings) {
+  static int train(Catalog catalog, Path out, TrainingSettings settings, PrintWriter stdout) {
     TrainingRun.Outcome outcome = new TrainingRun(catalog, out, settings, CodeVersion.current(), System.err).run();
-    System.out.printf(Locale.ROOT, "%s: %s after %d epochs; best validation loss %.4f at epoch %d; run.json in %s%n",
+    stdout.printf(Locale.ROOT, "%s: %s after %d epochs; best validation loss %.4f at epoch %d; run.json in %s%n",
         out, outcome.alreadyFinished() ? "already finished" : "finished", outcome.state().epochs(),
         outcome.state().bestValidation(), outcome.state().bestEpoch(), out);
+    stdout.flush();
     return 0;
   }
 }
