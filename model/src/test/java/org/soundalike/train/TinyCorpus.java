@@ -14,16 +14,16 @@ import org.soundalike.audio.AudioWriter;
  * excerpt): 6 training, 2 validation and 2 test tracks whose tags say what they sound like
  * (a low or a high tone, with or without noise), plus one training track too short to use.
  */
-final class TinyCorpus {
+public final class TinyCorpus {
 
   static final int TRAINING_TRACKS = 6;
   /** Tracks per batch in tests: 2 steps per epoch, one validation batch. */
-  static final int BATCH = 3;
-  static final String TOO_SHORT = "train/short";
+  public static final int BATCH = 3;
+  public static final String TOO_SHORT = "train/short";
 
   private TinyCorpus() {}
 
-  static Path create(Path dir) throws IOException {
+  public static Path create(Path dir) throws IOException {
     Files.createDirectories(dir);
     List<String> rows = new ArrayList<>();
     rows.add("path,split,tags");
