@@ -155,6 +155,21 @@ class TrainingRunTest {
     assertThat(after.get("param/tags.w")).isNotEqualTo(before.get("param/tags.w"));
   }
 
+  @Test
+  void aNonFiniteLossStopsWithTheEpochAndStepAndWritesNoCheckpointForIt() {
+    Path run = dir.resolve("exploding");
+    // A learning rate of 1e30 makes the first Adam step push every weight to ±1e30: the next
+    // forward pass overflows float32.
+    TrainingSettings exploding = settings("A", 2, null).withOptimizer(new OptimizerSettings(1e30, 0));
+
+    assertThatThrownBy(() -> train(run, exploding))
+        .isInstanceOf(TrainingException.class)
+        .hasMessageContaining("epoch 1, step 2 of 2")
+        .hasMessageContaining("not finite")
+        .hasMessageContaining("last good checkpoint (epoch 0)");
+    assertThat(run.resolve(TrainingRun.CHECKPOINT)).doesNotExist();
+  }
+
   static void copyFolder(Path from, Path to) throws IOException {
     Files.createDirectories(to);
     try (Stream<Path> files = Files.list(from)) {
