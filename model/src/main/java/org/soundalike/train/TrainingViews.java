@@ -27,8 +27,11 @@ import org.soundalike.progress.Progress;
  */
 final class TrainingViews {
 
-  /** Keep at most this many decoded samples (1 GiB of floats) in memory. */
-  private static final long CACHE_SAMPLES = 1L << 28;
+  /**
+   * Keep at most this many decoded samples in memory (256 MiB of heap, about 50 minutes of
+   * audio): the demo corpus fits whole; beyond it tracks are decoded again on every use.
+   */
+  private static final long CACHE_SAMPLES = 1L << 26;
   /** The "epoch" of validation crops: the same fixed crops every epoch. */
   private static final int VALIDATION_EPOCH = -1;
   /** Crop draws and augmentation draws come from distinct streams of the same seed. */
