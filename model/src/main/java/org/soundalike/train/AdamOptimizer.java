@@ -1,5 +1,6 @@
 package org.soundalike.train;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -74,11 +75,11 @@ public final class AdamOptimizer {
 
   /** Adam's state (moments) by parameter name, for checkpoints. */
   public Map<String, INDArray> firstMoments() {
-    return java.util.Collections.unmodifiableMap(firstMoments);
+    return Collections.unmodifiableMap(firstMoments);
   }
 
   public Map<String, INDArray> secondMoments() {
-    return java.util.Collections.unmodifiableMap(secondMoments);
+    return Collections.unmodifiableMap(secondMoments);
   }
 
   /**

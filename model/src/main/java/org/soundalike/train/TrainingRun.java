@@ -5,9 +5,11 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -266,7 +268,7 @@ public final class TrainingRun {
     Path temp = folder.resolve(RUN_JSON + ".tmp");
     RunResultJson.writeProvenance(temp, provenance);
     try {
-      Files.move(temp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
       throw new TrainingException("cannot write " + file + ": " + e.getMessage(), e);
     }
@@ -338,10 +340,10 @@ public final class TrainingRun {
       if (saved == null) {
         throw new TrainingException("checkpoint " + source + " has no array " + prefix + name);
       }
-      if (!java.util.Arrays.equals(saved.shape(), e.getValue().shape())) {
+      if (!Arrays.equals(saved.shape(), e.getValue().shape())) {
         throw new TrainingException("checkpoint " + source + ": " + name + " has shape "
-            + java.util.Arrays.toString(saved.shape()) + ", the network needs "
-            + java.util.Arrays.toString(e.getValue().shape()) + " (another config?)");
+            + Arrays.toString(saved.shape()) + ", the network needs "
+            + Arrays.toString(e.getValue().shape()) + " (another config?)");
       }
       e.getValue().assign(saved.castTo(parameters.dataType()));
     }

@@ -1,6 +1,8 @@
 package org.soundalike.train;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,10 +19,11 @@ import org.soundalike.augment.AugmentationChain;
 import org.soundalike.augment.AugmentationSeed;
 import org.soundalike.dataset.Catalog;
 import org.soundalike.dataset.Track;
+import org.soundalike.net.TrainingBatch;
 import org.soundalike.progress.Progress;
 
 /**
- * Turns tracks into {@link org.soundalike.net.TrainingBatch}es: two views per track, each a random
+ * Turns tracks into {@link TrainingBatch}es: two views per track, each a random
  * crop (augmented with technique a), the tracks' multi-hot tags and which tracks are labelled.
  * Every draw comes from the run seed, the track and the epoch, so a batch can be rebuilt exactly.
  * Decoded audio is kept in memory up to a budget (decoding is fast, but not free on every step).
@@ -101,9 +104,9 @@ final class TrainingViews {
   }
 
   /** A training batch: random crops of epoch {@code epoch}, augmented with technique a. */
-  org.soundalike.net.TrainingBatch training(List<Track> tracks, int epoch, Set<String> labelledIds, DataType type) {
+  TrainingBatch training(List<Track> tracks, int epoch, Set<String> labelledIds, DataType type) {
     int[] epochs = new int[tracks.size()];
-    java.util.Arrays.fill(epochs, epoch);
+    Arrays.fill(epochs, epoch);
     return batch(tracks, epochs, augment, labelledIds, type);
   }
 
@@ -113,11 +116,11 @@ final class TrainingViews {
    * crops, because the training graph has a fixed batch size. Not augmented; every track
    * labelled unless {@code labelled} is false (pre-training). The same crops every epoch.
    */
-  List<org.soundalike.net.TrainingBatch> validation(
+  List<TrainingBatch> validation(
       List<Track> tracks, int batchTracks, boolean labelled, DataType type) {
     Set<String> ids = labelled ? idsOf(tracks) : Set.of();
     int total = (tracks.size() + batchTracks - 1) / batchTracks * batchTracks;
-    List<org.soundalike.net.TrainingBatch> batches = new ArrayList<>();
+    List<TrainingBatch> batches = new ArrayList<>();
     for (int from = 0; from < total; from += batchTracks) {
       List<Track> members = new ArrayList<>();
       int[] epochs = new int[batchTracks];
@@ -132,12 +135,12 @@ final class TrainingViews {
   }
 
   private static Set<String> idsOf(List<Track> tracks) {
-    Set<String> ids = new java.util.HashSet<>();
+    Set<String> ids = new HashSet<>();
     tracks.forEach(t -> ids.add(t.id()));
     return ids;
   }
 
-  private org.soundalike.net.TrainingBatch batch(
+  private TrainingBatch batch(
       List<Track> tracks, int[] epochs, boolean augmented, Set<String> labelledIds, DataType type) {
     int n = tracks.size();
     float[][] first = new float[n][];
@@ -151,7 +154,7 @@ final class TrainingViews {
       tags[i] = catalog.multiHot(track);
       labelled[i] = labelledIds.contains(track.id());
     }
-    return new org.soundalike.net.TrainingBatch(
+    return new TrainingBatch(
         matrix(first, type), matrix(second, type), matrix(tags, type), labelled);
   }
 
@@ -160,7 +163,7 @@ final class TrainingViews {
     long viewSeed = AugmentationSeed.of(seed, track.id(), epoch, view);
     SplittableRandom random = new SplittableRandom(viewSeed ^ CROP_STREAM);
     int start = (int) Excerpts.randomCropStart(samples.length, random);
-    float[] crop = java.util.Arrays.copyOfRange(samples, start, start + AudioSpec.EXCERPT_SAMPLES);
+    float[] crop = Arrays.copyOfRange(samples, start, start + AudioSpec.EXCERPT_SAMPLES);
     return augmented ? chain.augment(crop, viewSeed).audio() : crop;
   }
 
