@@ -27,6 +27,10 @@ import picocli.CommandLine.Command;
       Search.class,
       Indices.class,
       ExportOnnx.class,
+      Pretrain.class,
+      Train.class,
+      EstimateR.class,
+      Embed.class,
     })
 public final class SoundAlike implements Runnable {
 

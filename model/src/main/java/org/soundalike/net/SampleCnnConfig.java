@@ -42,6 +42,13 @@ public record SampleCnnConfig(
       new SampleCnnConfig(
           "compact", 32, List.of(32, 32, 64, 64, 64, 64, 64, 64, 128), 128, 128, 64, 50);
 
+  /**
+   * 2–4 channels at the real depth and input length: for tests of the training and encoding code
+   * (seconds per epoch), never for results.
+   */
+  public static final SampleCnnConfig TINY =
+      new SampleCnnConfig("tiny", 2, List.of(2, 2, 3, 3, 3, 3, 3, 3, 4), 4, 5, 3, 50);
+
   public SampleCnnConfig {
     blockChannels = List.copyOf(blockChannels);
     if (blockChannels.size() != BLOCKS) {
@@ -53,13 +60,14 @@ public record SampleCnnConfig(
     }
   }
 
-  /** The named config ({@code paper} or {@code compact}). */
+  /** The named config ({@code paper}, {@code compact} or {@code tiny}). */
   public static SampleCnnConfig named(String name) {
     return switch (name.toLowerCase(Locale.ROOT)) {
       case "paper" -> PAPER;
       case "compact" -> COMPACT;
+      case "tiny" -> TINY;
       default -> throw new IllegalArgumentException(
-          "unknown network config '" + name + "' (known: paper, compact)");
+          "unknown network config '" + name + "' (known: paper, compact, tiny)");
     };
   }
 

@@ -1,5 +1,6 @@
 package org.soundalike.train;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -74,10 +75,22 @@ public final class AdamOptimizer {
 
   /** Adam's state (moments) by parameter name, for checkpoints. */
   public Map<String, INDArray> firstMoments() {
-    return java.util.Collections.unmodifiableMap(firstMoments);
+    return Collections.unmodifiableMap(firstMoments);
   }
 
   public Map<String, INDArray> secondMoments() {
-    return java.util.Collections.unmodifiableMap(secondMoments);
+    return Collections.unmodifiableMap(secondMoments);
+  }
+
+  /**
+   * Puts back the state a checkpoint saved: the step count (for the bias correction) and the
+   * moments (copied into this optimizer's own arrays).
+   */
+  public void restore(int steps, Map<String, INDArray> first, Map<String, INDArray> second) {
+    iteration = steps;
+    firstMoments.clear();
+    secondMoments.clear();
+    first.forEach((name, m) -> firstMoments.put(name, m.castTo(parameters.dataType()).dup()));
+    second.forEach((name, v) -> secondMoments.put(name, v.castTo(parameters.dataType()).dup()));
   }
 }

@@ -1,0 +1,112 @@
+package org.soundalike.train;
+
+import java.nio.file.Path;
+import org.soundalike.net.SampleCnnConfig;
+
+/**
+ * Everything that decides what a training run computes. The defaults are METHOD.md's
+ * ({@link #defaults}); every field can be overridden from the command line.
+ *
+ * @param config the network (its tag count is set from the catalog)
+ * @param variant the preset: techniques and α
+ * @param r converged L_SSL / converged L_ML, for λ = α / r; null when the variant has no c
+ * @param labelFraction fraction of training tracks whose labels are used, in (0, 1]
+ * @param seed seeds the initial weights, the label draw, the crops, the augmentations and the
+ *     batch order: the run is a function of it (and of the thread count)
+ * @param maxEpochs stop after this many epochs
+ * @param batchTracks tracks per batch B (2B views)
+ * @param viewsPerSlice 0: the whole batch in one graph; else the encoder runs over slices of this
+ *     many views (bounded memory, see MicroBatchedTraining)
+ * @param optimizer Adam's learning rate and weight decay
+ * @param plateauPatience ReduceLROnPlateau: reduce once more than this many epochs passed without
+ *     a validation improvement (PyTorch's semantics); 0 turns it off
+ * @param plateauFactor the learning-rate factor of a reduction
+ * @param earlyStopPatience stop after this many epochs without improvement; 0 turns it off
+ * @param pretrainedRun the pre-training run technique p starts from; null otherwise
+ */
+public record TrainingSettings(
+    SampleCnnConfig config,
+    Variant variant,
+    Double r,
+    double labelFraction,
+    long seed,
+    int maxEpochs,
+    int batchTracks,
+    int viewsPerSlice,
+    OptimizerSettings optimizer,
+    int plateauPatience,
+    double plateauFactor,
+    int earlyStopPatience,
+    Path pretrainedRun) {
+
+  /** Fine-tuning: 200 epochs, plateau 5, early stop 10. */
+  public static final int MAX_EPOCHS = 200;
+  public static final int PLATEAU_PATIENCE = 5;
+  public static final double PLATEAU_FACTOR = 0.1;
+  public static final int EARLY_STOP_PATIENCE = 10;
+  /** The paper's 48 tracks per batch; far too slow on a 2-core CPU (docs/benchmarks/net.md). */
+  public static final int PAPER_BATCH = 48;
+
+  public TrainingSettings {
+    if (!(labelFraction > 0 && labelFraction <= 1)) {
+      throw new IllegalArgumentException("label fraction must be in (0, 1], got " + labelFraction);
+    }
+    if (maxEpochs < 1 || batchTracks < 2 || viewsPerSlice < 0) {
+      throw new IllegalArgumentException(
+          "need epochs >= 1, batch >= 2 tracks (NT-Xent needs negatives), views per slice >= 0; got "
+              + maxEpochs + ", " + batchTracks + ", " + viewsPerSlice);
+    }
+    if (variant.pretrained() && pretrainedRun == null) {
+      throw new IllegalArgumentException(
+          "variant " + variant.name() + " uses technique p: give the pre-training run (--pretrained RUN)");
+    }
+    if (!variant.pretrained() && pretrainedRun != null) {
+      throw new IllegalArgumentException(
+          "variant " + variant.name() + " does not use technique p: --pretrained does not apply");
+    }
+    variant.lambda(r);
+  }
+
+  /**
+   * METHOD.md's settings for {@code variant}: fine-tuning (Adam 1e-3, weight decay 1e-6,
+   * plateau 5, early stop 10, 200 epochs) or, for pre-training, Adam 3e-4 for a fixed number of
+   * epochs (no schedule, no early stop, as the paper pre-trains for a fixed budget).
+   */
+  public static TrainingSettings defaults(
+      SampleCnnConfig config, Variant variant, Double r, double labelFraction, long seed, Path pretrainedRun) {
+    boolean pretrain = variant.selfSupervisedOnly();
+    return new TrainingSettings(
+        config, variant, r, labelFraction, seed, MAX_EPOCHS, PAPER_BATCH, 0,
+        pretrain ? OptimizerSettings.PRETRAIN : OptimizerSettings.FINE_TUNE,
+        pretrain ? 0 : PLATEAU_PATIENCE, PLATEAU_FACTOR, pretrain ? 0 : EARLY_STOP_PATIENCE, pretrainedRun);
+  }
+
+  public double lambda() {
+    return variant.lambda(r);
+  }
+
+  public TrainingSettings withEpochs(int epochs) {
+    return new TrainingSettings(config, variant, r, labelFraction, seed, epochs, batchTracks, viewsPerSlice,
+        optimizer, plateauPatience, plateauFactor, earlyStopPatience, pretrainedRun);
+  }
+
+  public TrainingSettings withBatch(int tracks, int slice) {
+    return new TrainingSettings(config, variant, r, labelFraction, seed, maxEpochs, tracks, slice,
+        optimizer, plateauPatience, plateauFactor, earlyStopPatience, pretrainedRun);
+  }
+
+  public TrainingSettings withOptimizer(OptimizerSettings settings) {
+    return new TrainingSettings(config, variant, r, labelFraction, seed, maxEpochs, batchTracks, viewsPerSlice,
+        settings, plateauPatience, plateauFactor, earlyStopPatience, pretrainedRun);
+  }
+
+  public TrainingSettings withSchedule(int plateau, double factor, int earlyStop) {
+    return new TrainingSettings(config, variant, r, labelFraction, seed, maxEpochs, batchTracks, viewsPerSlice,
+        optimizer, plateau, factor, earlyStop, pretrainedRun);
+  }
+
+  public TrainingSettings withConfig(SampleCnnConfig newConfig) {
+    return new TrainingSettings(newConfig, variant, r, labelFraction, seed, maxEpochs, batchTracks, viewsPerSlice,
+        optimizer, plateauPatience, plateauFactor, earlyStopPatience, pretrainedRun);
+  }
+}

@@ -1,0 +1,173 @@
+package org.soundalike.train;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.soundalike.audio.AudioDecoder;
+import org.soundalike.audio.AudioException;
+import org.soundalike.audio.AudioSpec;
+import org.soundalike.audio.Excerpts;
+import org.soundalike.augment.AugmentationChain;
+import org.soundalike.augment.AugmentationSeed;
+import org.soundalike.dataset.Catalog;
+import org.soundalike.dataset.Track;
+import org.soundalike.net.TrainingBatch;
+import org.soundalike.progress.Progress;
+
+/**
+ * Turns tracks into {@link TrainingBatch}es: two views per track, each a random
+ * crop (augmented with technique a), the tracks' multi-hot tags and which tracks are labelled.
+ * Every draw comes from the run seed, the track and the epoch, so a batch can be rebuilt exactly.
+ * Decoded audio is kept in memory up to a budget (decoding is fast, but not free on every step).
+ */
+final class TrainingViews {
+
+  /**
+   * Keep at most this many decoded samples in memory (256 MiB of heap, about 50 minutes of
+   * audio): the demo corpus fits whole; beyond it tracks are decoded again on every use.
+   */
+  private static final long CACHE_SAMPLES = 1L << 26;
+  /** The "epoch" of validation crops: the same fixed crops every epoch. */
+  private static final int VALIDATION_EPOCH = -1;
+  /** Crop draws and augmentation draws come from distinct streams of the same seed. */
+  private static final long CROP_STREAM = 0x9E3779B97F4A7C15L;
+
+  private final Catalog catalog;
+  private final long seed;
+  private final boolean augment;
+  private final AugmentationChain chain = AugmentationChain.paper();
+  private final AudioDecoder decoder = new AudioDecoder();
+  private final Map<String, float[]> cache = new LinkedHashMap<>();
+  private long cachedSamples;
+
+  TrainingViews(Catalog catalog, long seed, boolean augment) {
+    this.catalog = catalog;
+    this.seed = seed;
+    this.augment = augment;
+  }
+
+  /**
+   * The tracks of {@code tracks} that hold at least one excerpt, decoding each once; the others
+   * are reported in {@code refused} (id → reason) rather than silently dropped.
+   */
+  List<Track> usable(List<Track> tracks, String what, Map<String, String> refused) {
+    List<Track> usable = new ArrayList<>();
+    try (Progress progress = new Progress("reading " + what + " audio", "tracks", tracks.size())) {
+      for (Track track : tracks) {
+        try {
+          float[] samples = samples(track);
+          Excerpts.requireOneExcerpt(track.id(), track.audio(), samples.length);
+          usable.add(track);
+        } catch (AudioException e) {
+          refused.put(track.id(), e.getMessage());
+          progress.fail();
+          continue;
+        }
+        progress.advance();
+      }
+    }
+    return usable;
+  }
+
+  private float[] samples(Track track) {
+    float[] cached = cache.get(track.id());
+    if (cached != null) {
+      return cached;
+    }
+    float[] samples = decoder.decode(track.audio()).samples();
+    if (cachedSamples + samples.length <= CACHE_SAMPLES) {
+      cache.put(track.id(), samples);
+      cachedSamples += samples.length;
+    }
+    return samples;
+  }
+
+  /** The training order of epoch {@code epoch}: a seeded shuffle (Fisher–Yates). */
+  List<Track> shuffled(List<Track> tracks, int epoch) {
+    List<Track> order = new ArrayList<>(tracks);
+    SplittableRandom random = new SplittableRandom(AugmentationSeed.of(seed, "order", epoch, 0));
+    for (int i = order.size() - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      Track t = order.get(i);
+      order.set(i, order.get(j));
+      order.set(j, t);
+    }
+    return order;
+  }
+
+  /** A training batch: random crops of epoch {@code epoch}, augmented with technique a. */
+  TrainingBatch training(List<Track> tracks, int epoch, Set<String> labelledIds, DataType type) {
+    int[] epochs = new int[tracks.size()];
+    Arrays.fill(epochs, epoch);
+    return batch(tracks, epochs, augment, labelledIds, type);
+  }
+
+  /**
+   * The validation batches: the split in catalog order, cut into batches of {@code batchTracks};
+   * the last batch is filled by starting over from the first track, with other (still fixed)
+   * crops, because the training graph has a fixed batch size. Not augmented; every track
+   * labelled unless {@code labelled} is false (pre-training). The same crops every epoch.
+   */
+  List<TrainingBatch> validation(
+      List<Track> tracks, int batchTracks, boolean labelled, DataType type) {
+    Set<String> ids = labelled ? idsOf(tracks) : Set.of();
+    int total = (tracks.size() + batchTracks - 1) / batchTracks * batchTracks;
+    List<TrainingBatch> batches = new ArrayList<>();
+    for (int from = 0; from < total; from += batchTracks) {
+      List<Track> members = new ArrayList<>();
+      int[] epochs = new int[batchTracks];
+      for (int i = 0; i < batchTracks; i++) {
+        int position = from + i;
+        members.add(tracks.get(position % tracks.size()));
+        epochs[i] = VALIDATION_EPOCH - position / tracks.size();
+      }
+      batches.add(batch(members, epochs, false, ids, type));
+    }
+    return batches;
+  }
+
+  private static Set<String> idsOf(List<Track> tracks) {
+    Set<String> ids = new HashSet<>();
+    tracks.forEach(t -> ids.add(t.id()));
+    return ids;
+  }
+
+  private TrainingBatch batch(
+      List<Track> tracks, int[] epochs, boolean augmented, Set<String> labelledIds, DataType type) {
+    int n = tracks.size();
+    float[][] first = new float[n][];
+    float[][] second = new float[n][];
+    float[][] tags = new float[n][];
+    boolean[] labelled = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      Track track = tracks.get(i);
+      first[i] = view(track, epochs[i], 0, augmented);
+      second[i] = view(track, epochs[i], 1, augmented);
+      tags[i] = catalog.multiHot(track);
+      labelled[i] = labelledIds.contains(track.id());
+    }
+    return new TrainingBatch(
+        matrix(first, type), matrix(second, type), matrix(tags, type), labelled);
+  }
+
+  private float[] view(Track track, int epoch, int view, boolean augmented) {
+    float[] samples = samples(track);
+    long viewSeed = AugmentationSeed.of(seed, track.id(), epoch, view);
+    SplittableRandom random = new SplittableRandom(viewSeed ^ CROP_STREAM);
+    int start = (int) Excerpts.randomCropStart(samples.length, random);
+    float[] crop = Arrays.copyOfRange(samples, start, start + AudioSpec.EXCERPT_SAMPLES);
+    return augmented ? chain.augment(crop, viewSeed).audio() : crop;
+  }
+
+  private static INDArray matrix(float[][] rows, DataType type) {
+    return Nd4j.create(rows).castTo(type);
+  }
+}

@@ -1,0 +1,125 @@
+package org.soundalike.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.soundalike.dataset.EmbeddedTrackJsonl;
+import org.soundalike.eval.report.RunResultJson;
+import org.soundalike.train.Checkpoint;
+import org.soundalike.train.TinyCorpus;
+import org.soundalike.train.TrainingRun;
+import picocli.CommandLine;
+
+/** The training commands end to end on a tiny network: train, embed a split, evaluate; and a killed run resumed. */
+class TrainCommandsTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir static Path dir;
+  static Path corpus;
+
+  @BeforeAll
+  static void corpus() throws Exception {
+    corpus = TinyCorpus.create(dir.resolve("corpus"));
+  }
+
+  record Result(int code, String out, String err) {}
+
+  private static Result run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cli = new CommandLine(new SoundAlike());
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    int code = cli.execute(args);
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  private static String[] trainArgs(Path out, int epochs) {
+    return new String[] {"train", "--catalog", corpus.toString(), "--variant", "A", "--label-fraction", "0.5",
+        "--config", "tiny", "--batch", String.valueOf(TinyCorpus.BATCH), "--epochs", String.valueOf(epochs),
+        "--seed", "3", "--out", out.toString()};
+  }
+
+  @Test
+  void aTrainedRunEmbedsATestSplitThatEvaluateReads() throws Exception {
+    Path run = dir.resolve("run");
+    Result trained = run(trainArgs(run, 1));
+    assertThat(trained.code()).as(trained.err()).isZero();
+    assertThat(trained.out()).contains("finished after 1 epochs");
+
+    Path tracks = dir.resolve("tracks.jsonl");
+    Result embedded = run("embed", "--run", run.toString(), "--catalog", corpus.toString(), "--split", "test",
+        "--out", tracks.toString());
+    assertThat(embedded.code()).as(embedded.err()).isZero();
+    assertThat(EmbeddedTrackJsonl.read(tracks)).hasSize(2).allSatisfy(t -> {
+      assertThat(t.tags()).isNotEmpty();
+      assertThat(t.scores()).containsOnlyKeys("high", "low", "noisy");
+    });
+
+    Path results = dir.resolve("results.json");
+    Result evaluated = run("evaluate", "--embeddings", tracks.toString(), "--run-info",
+        run.resolve(TrainingRun.RUN_JSON).toString(), "--out", results.toString());
+    assertThat(evaluated.code()).as(evaluated.err()).isZero();
+    assertThat(RunResultJson.read(results).run().variant()).isEqualTo("A");
+
+    Path good = corpus.resolve("test/t8.wav");
+    Path bad = corpus.resolve(TinyCorpus.TOO_SHORT + ".wav");
+    Result files = run("embed", "--run", run.toString(), good.toString(), bad.toString());
+    assertThat(files.code()).isEqualTo(1);
+    String[] lines = files.out().strip().split("\n");
+    assertThat(lines).hasSize(2);
+    JsonNode first = JSON.readTree(lines[0]);
+    JsonNode second = JSON.readTree(lines[1]);
+    assertThat(first.get("id").asText()).isEqualTo(good.toString());
+    assertThat(first.get("embedding")).hasSize(4);
+    assertThat(first.get("scores").has("noisy")).isTrue();
+    assertThat(second.get("id").asText()).isEqualTo(bad.toString());
+    assertThat(second.get("error").asText()).contains("short");
+  }
+
+  @Test
+  void aRunKilledAfterAnEpochResumesWhenTheSameCommandRunsAgain() throws Exception {
+    Path run = dir.resolve("killed");
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
+        "-cp", System.getProperty("java.class.path"), SoundAlike.class.getName()));
+    command.addAll(List.of(trainArgs(run, 3)));
+    Process child = new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(dir.resolve("child.log").toFile())
+        .start();
+    Path checkpoint = run.resolve(TrainingRun.CHECKPOINT);
+    try {
+      while (!Files.exists(checkpoint) && child.isAlive()) {
+        Thread.sleep(20);
+      }
+    } finally {
+      child.destroyForcibly();
+      child.waitFor(30, TimeUnit.SECONDS);
+    }
+    assertThat(checkpoint).as(Files.readString(dir.resolve("child.log"))).exists();
+    var killedAt = Checkpoint.read(checkpoint).state();
+    assertThat(killedAt.epochs()).isBetween(1, 2);
+
+    Result resumed = run(trainArgs(run, 3));
+
+    assertThat(resumed.code()).as(resumed.err()).isZero();
+    var finished = Checkpoint.read(checkpoint).state();
+    assertThat(finished.epochs()).isEqualTo(3);
+    assertThat(finished.history().subList(0, killedAt.epochs())).isEqualTo(killedAt.history());
+    assertThat(new File(run.toFile(), TrainingRun.RUN_JSON)).exists();
+  }
+}
