@@ -16,6 +16,7 @@ import org.soundalike.net.SampleCnnConfig;
 import org.soundalike.onnx.OrtBenchmark;
 import org.soundalike.onnx.OrtExcerptEncoder;
 import org.soundalike.onnx.UntrainedExport;
+import org.soundalike.progress.ProcessUsage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -70,7 +71,7 @@ public final class BenchEmbed implements Callable<Integer> {
         out.putAll(EmbedBenchmark.run(encoder, files));
       }
       out.put("loadAverageAtEnd", OrtBenchmark.loadAverage());
-      out.put("peakResidentGiB", OrtBenchmark.peakResidentGiB());
+      out.put("peakResidentGiB", ProcessUsage.peakResidentGiB());
       System.out.println(new ObjectMapper().writeValueAsString(out));
       return 0;
     } finally {

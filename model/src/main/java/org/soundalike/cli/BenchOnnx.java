@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.soundalike.net.SampleCnnConfig;
 import org.soundalike.onnx.OrtBenchmark;
 import org.soundalike.onnx.UntrainedExport;
+import org.soundalike.progress.ProcessUsage;
 import org.soundalike.train.NetworkBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -90,7 +91,7 @@ public final class BenchOnnx implements Callable<Integer> {
       }
     }
     out.put("loadAverageAtEnd", OrtBenchmark.loadAverage());
-    out.put("peakResidentGiB", OrtBenchmark.peakResidentGiB());
+    out.put("peakResidentGiB", ProcessUsage.peakResidentGiB());
     System.out.println(new ObjectMapper().writeValueAsString(out));
     return 0;
   }

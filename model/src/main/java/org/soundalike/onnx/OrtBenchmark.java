@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.soundalike.audio.AudioSpec;
 import org.soundalike.net.SampleCnnConfig;
+import org.soundalike.progress.ProcessUsage;
 
 /**
  * Inference speed of an exported network on ONNX Runtime, measured like the ND4J encoder
@@ -33,10 +34,10 @@ public final class OrtBenchmark {
       }
       for (int i = 0; i < repeats; i++) {
         long start = System.nanoTime();
-        long cpuStart = processCpuNanos();
+        long cpuStart = ProcessUsage.cpuNanos();
         encoder.encode(audio);
         seconds.add((System.nanoTime() - start) / 1e9);
-        cpuSeconds.add((processCpuNanos() - cpuStart) / 1e9);
+        cpuSeconds.add((ProcessUsage.cpuNanos() - cpuStart) / 1e9);
       }
       double median = median(seconds);
       Map<String, Object> out = new LinkedHashMap<>();
@@ -50,7 +51,7 @@ public final class OrtBenchmark {
       out.put("excerptsPerSecond", round(batch / median));
       out.put("excerptsPerCpuSecond", round(batch / median(cpuSeconds)));
       out.put("gflopPerSecond", round(batch / median * config.encoderForwardFlops() / 1e9));
-      out.put("peakResidentGiBSoFar", round(peakResidentGiB()));
+      out.put("peakResidentGiBSoFar", round(ProcessUsage.peakResidentGiB()));
       return out;
     }
   }
@@ -96,25 +97,7 @@ public final class OrtBenchmark {
     return "";
   }
 
-  /** Peak resident set of this process (VmHWM), in GiB. */
-  public static double peakResidentGiB() {
-    try {
-      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-        if (line.startsWith("VmHWM:")) {
-          return Long.parseLong(line.replaceAll("[^0-9]", "")) / (1024.0 * 1024.0);
-        }
-      }
-    } catch (IOException e) {
-      return Double.NaN;
-    }
-    return Double.NaN;
-  }
 
-  public static long processCpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean)
-            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
-        .getProcessCpuTime();
-  }
 
   static double median(List<Double> values) {
     List<Double> sorted = new ArrayList<>(values);

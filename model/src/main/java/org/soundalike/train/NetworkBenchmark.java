@@ -1,8 +1,5 @@
 package org.soundalike.train;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,14 +10,15 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.soundalike.audio.AudioSpec;
 import org.soundalike.net.BatchNormKind;
 import org.soundalike.net.EmbeddingGraph;
+import org.soundalike.net.MicroBatchedTraining;
 import org.soundalike.net.NetworkParameters;
 import org.soundalike.net.SampleCnnConfig;
 import org.soundalike.net.TrainingBatch;
-import org.soundalike.net.MicroBatchedTraining;
 import org.soundalike.net.TrainingGraph;
 import org.soundalike.net.TrainingPass;
 import org.soundalike.net.dnnl.DnnlContext;
 import org.soundalike.net.dnnl.DnnlTrainingPass;
+import org.soundalike.progress.ProcessUsage;
 
 /**
  * Speed and memory of the network on this machine: inference throughput, the time of a full
@@ -43,10 +41,10 @@ public final class NetworkBenchmark {
     List<Double> cpuSeconds = new ArrayList<>();
     for (int i = 0; i < repeats; i++) {
       long start = System.nanoTime();
-      long cpuStart = processCpuNanos();
+      long cpuStart = ProcessUsage.cpuNanos();
       graph.encode(audio);
       seconds.add((System.nanoTime() - start) / 1e9);
-      cpuSeconds.add((processCpuNanos() - cpuStart) / 1e9);
+      cpuSeconds.add((ProcessUsage.cpuNanos() - cpuStart) / 1e9);
     }
     double median = median(seconds);
     double rate = batch / median;
@@ -98,12 +96,12 @@ public final class NetworkBenchmark {
     double loss = Double.NaN;
     for (int i = 0; i < warmup + repeats; i++) {
       long start = System.nanoTime();
-      long cpuStart = processCpuNanos();
+      long cpuStart = ProcessUsage.cpuNanos();
       TrainingPass.Result result = graph.computeGradients(batch, 1.0);
       adam.step(result.gradients(), parameters.trainable().keySet());
       if (i >= warmup) {
         seconds.add((System.nanoTime() - start) / 1e9);
-        cpuSeconds.add((processCpuNanos() - cpuStart) / 1e9);
+        cpuSeconds.add((ProcessUsage.cpuNanos() - cpuStart) / 1e9);
       }
       loss = result.losses().total();
     }
@@ -148,25 +146,7 @@ public final class NetworkBenchmark {
     return 2.0 * n * n * n / best / 1e9;
   }
 
-  private static long processCpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean)
-            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
-        .getProcessCpuTime();
-  }
 
-  /** Peak resident set of this process (VmHWM), in GiB. */
-  public static double peakResidentGiB() {
-    try {
-      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-        if (line.startsWith("VmHWM:")) {
-          return Long.parseLong(line.replaceAll("[^0-9]", "")) / (1024.0 * 1024.0);
-        }
-      }
-    } catch (IOException e) {
-      return Double.NaN;
-    }
-    return Double.NaN;
-  }
 
   private static Map<String, Object> header(String what, SampleCnnConfig config, int batch) {
     Map<String, Object> out = new LinkedHashMap<>();
@@ -180,7 +160,7 @@ public final class NetworkBenchmark {
     double gemm = gemmGflops();
     out.put("nd4jGemmGflopPerSecond", round(gemm));
     out.put("ratioToGemm", round(gflops / gemm));
-    out.put("peakResidentGiB", round(peakResidentGiB()));
+    out.put("peakResidentGiB", round(ProcessUsage.peakResidentGiB()));
     out.put("threads", Runtime.getRuntime().availableProcessors());
     return out;
   }

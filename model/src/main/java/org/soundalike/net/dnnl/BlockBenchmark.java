@@ -17,6 +17,7 @@ import org.soundalike.audio.AudioSpec;
 import org.soundalike.net.LayerTrainingGraph;
 import org.soundalike.net.NetworkParameters;
 import org.soundalike.net.SampleCnnConfig;
+import org.soundalike.progress.ProcessUsage;
 
 /**
  * Times forward + backward of every SampleCNN layer shape on oneDNN ({@link DnnlConvBlock}) and on
@@ -119,7 +120,7 @@ public final class BlockBenchmark {
     }
     out.put("encoder", encoder);
     out.put("loadAverageAfter", loadAverage());
-    out.put("peakResidentGiB", round(org.soundalike.train.NetworkBenchmark.peakResidentGiB()));
+    out.put("peakResidentGiB", round(ProcessUsage.peakResidentGiB()));
     return out;
   }
 

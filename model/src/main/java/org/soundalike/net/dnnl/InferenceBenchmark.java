@@ -11,6 +11,7 @@ import org.soundalike.audio.AudioSpec;
 import org.soundalike.net.EmbeddingGraph;
 import org.soundalike.net.NetworkParameters;
 import org.soundalike.net.SampleCnnConfig;
+import org.soundalike.progress.ProcessUsage;
 
 /**
  * Inference throughput of the whole encoder: {@link DnnlInferenceEncoder} (chained oneDNN) vs
@@ -37,7 +38,7 @@ public final class InferenceBenchmark {
     EmbeddingGraph graph = EmbeddingGraph.build(parameters);
     out.put("samediff", time(graph::encode, audio, warmup, repeats));
     out.put("loadAverageAfter", BlockBenchmark.loadAverage());
-    out.put("peakResidentGiB", BlockBenchmark.round(org.soundalike.train.NetworkBenchmark.peakResidentGiB()));
+    out.put("peakResidentGiB", BlockBenchmark.round(ProcessUsage.peakResidentGiB()));
     return out;
   }
 
