@@ -49,13 +49,7 @@ final class BarnesHutTsneGradient implements TsneGradient {
         attraction[2 * i + 1] = ay;
       }
     });
-    double z = 0;
-    for (double sum : rowSums) {
-      z += sum;
-    }
-    for (int c = 0; c < 2 * n; c++) {
-      gradient[c] = 4 * (attraction[c] - repulsion[c] / z);
-    }
+    TsneGradient.combine(attraction, repulsion, rowSums, gradient);
   }
 
   /** Σ p_ij log(p_ij / q_ij) over the sparse P, with Z estimated by the tree. */

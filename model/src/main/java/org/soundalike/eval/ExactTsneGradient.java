@@ -53,13 +53,7 @@ final class ExactTsneGradient implements TsneGradient {
         repulsion[2 * i + 1] = ry;
       }
     });
-    double z = 0;
-    for (double sum : rowSums) {
-      z += sum;
-    }
-    for (int c = 0; c < 2 * n; c++) {
-      gradient[c] = 4 * (attraction[c] - repulsion[c] / z);
-    }
+    TsneGradient.combine(attraction, repulsion, rowSums, gradient);
   }
 
   @Override
