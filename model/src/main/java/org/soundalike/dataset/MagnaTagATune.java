@@ -139,34 +139,21 @@ public final class MagnaTagATune {
   private static void readSplit(Path file, Split split, TagVocabulary vocabulary, PathSource paths, Path audioRoot,
       Check check, List<Track> tracks, Map<String, String> firstSeen) throws IOException {
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String line;
-      int number = 0;
-      while ((line = in.readLine()) != null) {
-        number++;
-        if (line.isBlank()) {
-          continue;
+      NumberedLines.forEach(in, file, 0, (line, where) -> {
+        GroundTruth truth = parseGroundTruth(line, vocabulary);
+        String path = paths.byClip().get(truth.clipId());
+        if (path == null) {
+          throw new IllegalArgumentException("clip " + truth.clipId() + " has no audio path in " + paths.file());
         }
-        String where = file + " line " + number;
-        Track track;
-        try {
-          GroundTruth truth = parseGroundTruth(line, vocabulary);
-          String path = paths.byClip().get(truth.clipId());
-          if (path == null) {
-            throw new IllegalArgumentException("clip " + truth.clipId() + " has no audio path in " + paths.file());
-          }
-          if (check != null) {
-            checkAgainst(truth, check.rows().get(truth.clipId()), check.file(), vocabulary);
-          }
-          track = new Track(truth.clipId(), audioRoot.resolve(path), split, truth.tags());
-        } catch (IllegalArgumentException e) {
-          throw new CatalogException(where + ": " + e.getMessage(), e);
+        if (check != null) {
+          checkAgainst(truth, check.rows().get(truth.clipId()), check.file(), vocabulary);
         }
-        String previous = firstSeen.putIfAbsent(track.id(), where);
+        String previous = firstSeen.putIfAbsent(truth.clipId(), where);
         if (previous != null) {
-          throw new CatalogException(where + ": duplicate clip id " + track.id() + " (first at " + previous + ")");
+          throw new CatalogException(where + ": duplicate clip id " + truth.clipId() + " (first at " + previous + ")");
         }
-        tracks.add(track);
-      }
+        tracks.add(new Track(truth.clipId(), audioRoot.resolve(path), split, truth.tags()));
+      });
     }
   }
 
@@ -222,25 +209,15 @@ public final class MagnaTagATune {
   static Map<String, String> readIndex(Path file) throws IOException {
     Map<String, String> paths = new HashMap<>();
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String line;
-      int number = 0;
-      while ((line = in.readLine()) != null) {
-        number++;
-        if (line.isBlank()) {
-          continue;
-        }
+      NumberedLines.forEach(in, file, 0, (line, where) -> {
         String[] fields = line.split("\t");
-        try {
-          if (fields.length != 2 || fields[1].isBlank()) {
-            throw new IllegalArgumentException("expected clip_id<TAB>mp3 path");
-          }
-          if (paths.put(clipId(fields[0]), fields[1].trim()) != null) {
-            throw new IllegalArgumentException("duplicate clip id " + fields[0].trim());
-          }
-        } catch (IllegalArgumentException e) {
-          throw new CatalogException(file + " line " + number + ": " + e.getMessage(), e);
+        if (fields.length != 2 || fields[1].isBlank()) {
+          throw new IllegalArgumentException("expected clip_id<TAB>mp3 path");
         }
-      }
+        if (paths.put(clipId(fields[0]), fields[1].trim()) != null) {
+          throw new IllegalArgumentException("duplicate clip id " + fields[0].trim());
+        }
+      });
     }
     return paths;
   }

@@ -92,26 +92,14 @@ public final class MtgJamendo {
         throw new CatalogException(file + " line 1: expected the header " + String.join("<TAB>", HEADER)
             + ", found '" + header + "'");
       }
-      String line;
-      int number = 1;
-      while ((line = in.readLine()) != null) {
-        number++;
-        if (line.isBlank()) {
-          continue;
-        }
-        String where = file + " line " + number;
-        Track track;
-        try {
-          track = parseRow(line, split, audioRoot, lowQuality);
-        } catch (IllegalArgumentException e) {
-          throw new CatalogException(where + ": " + e.getMessage(), e);
-        }
+      NumberedLines.forEach(in, file, 1, (line, where) -> {
+        Track track = parseRow(line, split, audioRoot, lowQuality);
         String previous = firstSeen.putIfAbsent(track.id(), where);
         if (previous != null) {
           throw new CatalogException(where + ": duplicate track id " + track.id() + " (first at " + previous + ")");
         }
         tracks.add(track);
-      }
+      });
     }
   }
 
