@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.soundalike.net.SampleCnnConfig;
-import org.soundalike.onnx.OrtBenchmark;
+import org.soundalike.encode.OrtBenchmark;
 import org.soundalike.onnx.UntrainedExport;
 import org.soundalike.progress.ProcessUsage;
 import org.soundalike.train.NetworkBenchmark;

@@ -25,7 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.soundalike.audio.AudioSpec;
-import org.soundalike.encode.ExcerptBatches;
+import org.soundalike.audio.ExcerptBatches;
 
 /**
  * A statically quantised copy of an fp32 export, in ONNX's QDQ form (QuantizeLinear /

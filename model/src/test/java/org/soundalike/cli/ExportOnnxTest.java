@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.soundalike.onnx.OrtExcerptEncoder;
+import org.soundalike.encode.OrtExcerptEncoder;
 import picocli.CommandLine;
 
 /** {@code soundalike export-onnx} writes a model ONNX Runtime serves, with the given vocabulary. */

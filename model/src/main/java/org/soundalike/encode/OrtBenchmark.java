@@ -1,4 +1,4 @@
-package org.soundalike.onnx;
+package org.soundalike.encode;
 
 import java.io.IOException;
 import java.nio.file.Files;
