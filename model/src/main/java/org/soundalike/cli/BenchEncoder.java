@@ -3,7 +3,6 @@ package org.soundalike.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,12 +95,10 @@ public final class BenchEncoder implements Callable<Integer> {
     return 0;
   }
 
-  /** Batch size over the median CPU-seconds per batch: steadier than wall time on a shared machine. */
+  @SuppressWarnings("unchecked")
   private double perCpuSecond(Map<String, Object> result) {
-    @SuppressWarnings("unchecked")
-    List<Double> cpu = new ArrayList<>((List<Double>) result.get("cpuSecondsPerBatch"));
-    cpu.sort(Double::compare);
-    return Math.round(batch / cpu.get(cpu.size() / 2) * 100) / 100.0;
+    double rate = OrtBenchmark.excerptsPerCpuSecond(batch, (List<Double>) result.get("cpuSecondsPerBatch"));
+    return Math.round(rate * 100) / 100.0;
   }
 
   /** The side-by-side ratios: ORT over ND4J, and ORT after ND4J over ORT alone. */
