@@ -17,7 +17,6 @@ import picocli.CommandLine.Command;
       BenchEncoder.class,
       BenchTrainStep.class,
       BenchKnn.class,
-      BenchOnnx.class,
       BenchEmbed.class,
       BenchDnnlBlock.class,
       BenchDnnlEncoder.class,

@@ -1,6 +1,7 @@
 package org.soundalike.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -13,8 +14,8 @@ import org.soundalike.encode.ExcerptEncoder;
 import org.soundalike.encode.Nd4jExcerptEncoder;
 import org.soundalike.net.NetworkParameters;
 import org.soundalike.net.SampleCnnConfig;
-import org.soundalike.onnx.OrtBenchmark;
-import org.soundalike.onnx.OrtExcerptEncoder;
+import org.soundalike.encode.OrtBenchmark;
+import org.soundalike.encode.OrtExcerptEncoder;
 import org.soundalike.onnx.UntrainedExport;
 import org.soundalike.progress.ProcessUsage;
 import picocli.CommandLine.Command;
@@ -81,11 +82,11 @@ public final class BenchEmbed implements Callable<Integer> {
     }
   }
 
-  private ExcerptEncoder encoder(SampleCnnConfig network, Path directory) {
+  private ExcerptEncoder encoder(SampleCnnConfig network, Path directory) throws IOException, InterruptedException {
     return switch (engine) {
       case "onnx" -> OrtExcerptEncoder.open(
           model != null ? model
-              : UntrainedExport.write(network, 1, List.of(), CodeVersion.current(), directory.resolve("model.onnx")),
+              : IsolatedExport.untrained(network, directory.resolve("model.onnx")),
           threads, batch);
       case "nd4j" -> new Nd4jExcerptEncoder(
           NetworkParameters.initialize(network, DataType.FLOAT, 1),

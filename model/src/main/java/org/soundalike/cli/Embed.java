@@ -16,6 +16,7 @@ import org.soundalike.dataset.EmbeddedTrackJsonl;
 import org.soundalike.dataset.Split;
 import org.soundalike.dataset.Track;
 import org.soundalike.encode.EncodingException;
+import org.soundalike.encode.ExcerptEncoders;
 import org.soundalike.encode.TrackEncoder;
 import org.soundalike.progress.Progress;
 import picocli.CommandLine.ArgGroup;
@@ -44,6 +45,17 @@ public final class Embed implements Callable<Integer> {
   @Option(names = "--run", required = true, description = "Training run folder (its best checkpoint is used).")
   Path run;
 
+  @Option(names = "--engine", defaultValue = "onnx",
+      description = "onnx (the run's export, made on first use and cached as RUN/model.onnx) or nd4j. Default: ${DEFAULT-VALUE}.")
+  String engine;
+
+  @Option(names = "--threads", defaultValue = "0",
+      description = "ONNX Runtime intra-op threads, 0 = one per core. Default: ${DEFAULT-VALUE}.")
+  int threads;
+
+  @Option(names = "--batch", defaultValue = "8", description = "Excerpts per forward pass. Default: ${DEFAULT-VALUE}.")
+  int batch;
+
   @ArgGroup(exclusive = true, multiplicity = "1")
   Input input;
 
@@ -69,7 +81,8 @@ public final class Embed implements Callable<Integer> {
   @Override
   public Integer call() {
     return TrainCommands.execute("embed", spec.commandLine().getErr(), () -> {
-      try (TrackEncoder encoder = TrackEncoder.load(run, 1)) {
+      ExcerptEncoders.Settings settings = new ExcerptEncoders.Settings(ExcerptEncoders.Engine.named(engine), threads, batch);
+      try (TrackEncoder encoder = TrackEncoder.load(run, settings)) {
         return input.files != null ? files(encoder) : catalogSplit(encoder);
       }
     });

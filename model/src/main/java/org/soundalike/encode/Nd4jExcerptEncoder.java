@@ -8,10 +8,10 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.soundalike.audio.AudioSpec;
+import org.soundalike.audio.ExcerptBatches;
 import org.soundalike.net.EmbeddingGraph;
 import org.soundalike.net.NetworkParameters;
-import org.soundalike.train.Checkpoint;
-import org.soundalike.train.TrainingRun;
+import org.soundalike.train.TrainedNetwork;
 
 /**
  * The network on ND4J/SameDiff ({@link EmbeddingGraph}: batch norm folded, oneDNN, NHWC). A
@@ -53,10 +53,13 @@ public final class Nd4jExcerptEncoder implements ExcerptEncoder {
    * @param graphCount how many callers may encode at the same time
    */
   public static Nd4jExcerptEncoder load(Path run, int graphCount) {
-    Path file = TrainingRun.bestOrLast(run);
-    Checkpoint checkpoint = Checkpoint.read(file);
-    return new Nd4jExcerptEncoder(
-        checkpoint.parameters(DataType.FLOAT, file), checkpoint.tags(), DEFAULT_BATCH, graphCount);
+    return load(run, DEFAULT_BATCH, graphCount);
+  }
+
+  /** {@link #load(Path, int)} with {@code batchSize} excerpts per forward pass. */
+  public static Nd4jExcerptEncoder load(Path run, int batchSize, int graphCount) {
+    TrainedNetwork network = TrainedNetwork.load(run);
+    return new Nd4jExcerptEncoder(network.parameters(), network.tags(), batchSize, graphCount);
   }
 
   @Override

@@ -23,9 +23,25 @@ public final class TrackEncoder implements AutoCloseable {
     this.encoder = encoder;
   }
 
-  /** The SameDiff encoder of a training run, with {@code parallelism} concurrent graphs. */
+  /**
+   * The encoder of a training run with the default engine, ONNX Runtime: the run's export is
+   * made on first use and cached next to it ({@link ExcerptEncoders#load}).
+   *
+   * @param parallelism callers that may encode at the same time (ORT serves any number with its
+   *     one session; ND4J would keep this many graphs)
+   */
   public static TrackEncoder load(Path run, int parallelism) {
-    return new TrackEncoder(Nd4jExcerptEncoder.load(run, parallelism));
+    return load(run, ExcerptEncoders.Settings.DEFAULT.withParallelism(parallelism));
+  }
+
+  /** The encoder of a training run on the engine, threads and batch size of {@code settings}. */
+  public static TrackEncoder load(Path run, ExcerptEncoders.Settings settings) {
+    return new TrackEncoder(ExcerptEncoders.load(run, settings));
+  }
+
+  /** Which engine encodes ({@code onnxruntime} or {@code nd4j}). */
+  public String engine() {
+    return encoder.engine();
   }
 
   public List<String> tags() {

@@ -25,7 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.soundalike.audio.AudioSpec;
-import org.soundalike.encode.ExcerptBatches;
+import org.soundalike.audio.ExcerptBatches;
 
 /**
  * A statically quantised copy of an fp32 export, in ONNX's QDQ form (QuantizeLinear /
@@ -35,8 +35,8 @@ import org.soundalike.encode.ExcerptBatches;
  * output (zero point 0 clamps negatives). LayerNorm, L2 and the tag head stay float.
  *
  * <p>A study, not the serving default: the issue offers int8 only if it keeps ≥ 0.99 of the fp32
- * neighbours, and on generated audio with an untrained network it kept 0.96
- * (docs/benchmarks/onnx.md).
+ * neighbours; it kept 0.96 with an untrained network (docs/benchmarks/onnx.md) and 0.978–0.994
+ * of the track neighbours with two trained compact runs (docs/benchmarks/serve.md).
  */
 public final class Int8Export {
 

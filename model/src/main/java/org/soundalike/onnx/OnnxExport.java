@@ -52,6 +52,13 @@ public final class OnnxExport {
   public static final String META_CONFIG = "soundalike.config";
   public static final String META_TAGS = "soundalike.tags";
   public static final String META_EMBEDDING_SIZE = "soundalike.embedding_size";
+  public static final String META_FORMAT_VERSION = "soundalike.export_format";
+
+  /**
+   * Version of the graph this class writes. Raise it whenever the graph changes, so that exports
+   * cached next to runs ({@link OnnxExportCache}) are rewritten rather than served stale.
+   */
+  public static final String FORMAT_VERSION = "2";
 
   private static final String BATCH = "batch";
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -115,6 +122,7 @@ public final class OnnxExport {
     model.addMetadataProps(metadata(META_CONFIG, config.name()));
     model.addMetadataProps(metadata(META_EMBEDDING_SIZE, Integer.toString(config.embeddingChannels())));
     model.addMetadataProps(metadata(META_TAGS, json(tags)));
+    model.addMetadataProps(metadata(META_FORMAT_VERSION, FORMAT_VERSION));
     return model.build();
   }
 

@@ -9,12 +9,15 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.soundalike.net.NetworkParameters;
 
 /**
- * An export kept next to a run and made on demand: written when absent, rewritten when the
- * network's parameters no longer match the ones it was made from (a run trained further), left
- * alone otherwise. The match is a fingerprint of the parameters stored in the model's metadata.
+ * An export kept next to a run and made on demand: written when absent, rewritten when what it
+ * was made from changed (a run trained further) or when it was written by another version of
+ * the export graph, left alone otherwise. What it was made from is a fingerprint stored in the
+ * model's metadata: of the live parameters ({@link #ensure(NetworkParameters, List, Map, Path)})
+ * or of the run's checkpoint file ({@link RunExport#ensure}).
  */
 public final class OnnxExportCache {
 
@@ -26,27 +29,44 @@ public final class OnnxExportCache {
 
   private OnnxExportCache() {}
 
-  /** The up-to-date export at {@code file} (written now if needed). */
-  public static synchronized Path ensure(
+  /** The up-to-date export of live parameters at {@code file} (written now if needed). */
+  public static Path ensure(
       NetworkParameters parameters, List<String> tags, Map<String, String> provenance, Path file) {
     String fingerprint = ParameterFingerprint.of(parameters);
-    if (Files.isRegularFile(file) && fingerprint.equals(storedFingerprint(file))) {
-      return file.toAbsolutePath();
-    }
-    Map<String, String> metadata = new LinkedHashMap<>(provenance);
-    metadata.put(META_PARAMETERS_SHA256, fingerprint);
-    return OnnxExport.write(parameters, tags, metadata, file);
+    return ensure(file, META_PARAMETERS_SHA256, fingerprint, () -> {
+      Map<String, String> metadata = new LinkedHashMap<>(provenance);
+      metadata.put(META_PARAMETERS_SHA256, fingerprint);
+      return OnnxExport.write(parameters, tags, metadata, file);
+    });
   }
 
-  private static String storedFingerprint(Path file) {
+  /**
+   * {@code file} when its metadata holds {@code fingerprint} under {@code key} and the current
+   * export format; otherwise what {@code writer} writes there (it must store the fingerprint).
+   * Synchronized so that concurrent callers in one process write a run's export once; across
+   * processes the atomic rename of {@link OnnxExport#write} leaves one complete file.
+   */
+  static synchronized Path ensure(Path file, String key, String fingerprint, Supplier<Path> writer) {
+    if (Files.isRegularFile(file)) {
+      Map<String, String> stored = storedMetadata(file);
+      if (fingerprint.equals(stored.get(key))
+          && OnnxExport.FORMAT_VERSION.equals(stored.get(OnnxExport.META_FORMAT_VERSION))) {
+        return file.toAbsolutePath();
+      }
+    }
+    return writer.get();
+  }
+
+  private static Map<String, String> storedMetadata(Path file) {
     try (InputStream in = Files.newInputStream(file)) {
-      return ModelProto.parseFrom(in).getMetadataPropsList().stream()
-          .filter(entry -> entry.getKey().equals(META_PARAMETERS_SHA256))
-          .map(StringStringEntryProto::getValue)
-          .findFirst().orElse("");
+      Map<String, String> metadata = new LinkedHashMap<>();
+      for (StringStringEntryProto entry : ModelProto.parseFrom(in).getMetadataPropsList()) {
+        metadata.put(entry.getKey(), entry.getValue());
+      }
+      return metadata;
     } catch (IOException e) {
       // An unreadable or truncated cache is rebuilt, not an error: the run itself is the truth.
-      return "";
+      return Map.of();
     }
   }
 }

@@ -2,12 +2,18 @@ package org.soundalike.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.soundalike.onnx.OrtExcerptEncoder;
+import org.soundalike.encode.OrtExcerptEncoder;
+import org.soundalike.onnx.OnnxExportCache;
+import org.soundalike.train.Checkpoint;
+import org.soundalike.train.TinyRun;
+import org.soundalike.train.TrainingRun;
 import picocli.CommandLine;
 
 /** {@code soundalike export-onnx} writes a model ONNX Runtime serves, with the given vocabulary. */
@@ -37,5 +43,38 @@ class ExportOnnxTest {
           .containsEntry("soundalike.config", "compact")
           .containsKey("soundalike.code_version");
     }
+  }
+
+  @Test
+  void exportsATrainedRunNextToItByDefault() throws Exception {
+    Path run = TinyRun.train(directory);
+    StringWriter out = new StringWriter();
+    CommandLine command = new CommandLine(new SoundAlike());
+    command.setOut(new PrintWriter(out));
+
+    int exit = command.execute("export-onnx", "--run", run.toString());
+
+    assertThat(exit).isZero();
+    Path cached = run.resolve(OnnxExportCache.FILE_NAME);
+    assertThat(out.toString()).contains(cached.toAbsolutePath().toString());
+    try (OrtExcerptEncoder encoder = OrtExcerptEncoder.open(cached, 1, 8)) {
+      assertThat(encoder.tags()).isEqualTo(Checkpoint.read(TrainingRun.bestOrLast(run)).tags());
+      assertThat(encoder.metadata())
+          .containsEntry("soundalike.source", "run")
+          .containsEntry("soundalike.seed", Long.toString(TinyRun.SEED))
+          .containsEntry("soundalike.config", "tiny");
+    }
+  }
+
+  @Test
+  void aRunCannotBeCombinedWithAnUntrainedConfig() {
+    StringWriter err = new StringWriter();
+    CommandLine command = new CommandLine(new SoundAlike());
+    command.setErr(new PrintWriter(err));
+
+    int exit = command.execute("export-onnx", "--run", directory.toString(), "--config", "compact");
+
+    assertThat(exit).isNotZero();
+    assertThat(err.toString()).contains("--run excludes --config");
   }
 }

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +28,7 @@ import org.soundalike.dataset.EmbeddedTrack;
 import org.soundalike.net.EmbeddingGraph;
 import org.soundalike.net.NetworkParameters;
 import org.soundalike.net.SampleCnnConfig;
+import org.soundalike.onnx.OnnxExportCache;
 import org.soundalike.train.Checkpoint;
 import org.soundalike.train.TrainingRun;
 import org.soundalike.train.TrainingSettings;
@@ -94,6 +99,7 @@ class TrackEncoderTest {
     }
   }
 
+  /** Several threads share one encoder (ORT by default: one session) and get what one thread gets. */
   @Test
   void concurrentCallersGetTheSameResultsAsOneCaller() throws Exception {
     List<float[]> tracks = new ArrayList<>();
@@ -129,5 +135,79 @@ class TrackEncoderTest {
           .isInstanceOf(EncodingException.class)
           .hasMessageContaining("short");
     }
+  }
+
+  @Test
+  void loadServesTheRunWithOnnxRuntimeFromAnExportCachedNextToIt() throws IOException {
+    Path copy = dir.resolve("cached-run");
+    Files.createDirectories(copy);
+    Path best = copy.resolve(TrainingRun.BEST);
+    Files.copy(run.resolve(TrainingRun.BEST), best, StandardCopyOption.REPLACE_EXISTING);
+    float[] audio = signal(2 * AudioSpec.EXCERPT_SAMPLES, 220);
+    Path cached = copy.resolve(OnnxExportCache.FILE_NAME);
+
+    float[] first;
+    try (TrackEncoder encoder = TrackEncoder.load(copy, 1)) {
+      assertThat(encoder.engine()).isEqualTo("onnxruntime");
+      assertThat(cached).isRegularFile();
+      first = encoder.encode("t", Path.of("t.wav"), audio).embedding();
+    }
+    FileTime marker = FileTime.fromMillis(1_000_000);
+    Files.setLastModifiedTime(cached, marker);
+    try (TrackEncoder encoder = TrackEncoder.load(copy, 1)) {
+      assertThat(Files.getLastModifiedTime(cached)).as("reused, not rewritten").isEqualTo(marker);
+      assertThat(encoder.encode("t", Path.of("t.wav"), audio).embedding()).containsExactly(first, within(0f));
+    }
+
+    // A new checkpoint (the run trained on) makes the next load rewrite the export.
+    Checkpoint saved = Checkpoint.read(best);
+    Map<String, INDArray> arrays = new LinkedHashMap<>(saved.arrays());
+    Nd4j.getRandom().setSeed(17);
+    arrays.replaceAll((name, array) -> name.startsWith("param/") && name.endsWith(".w")
+        ? array.add(Nd4j.randn(array.dataType(), array.shape()).muli(array.ameanNumber().doubleValue()))
+        : array);
+    new Checkpoint(saved.settings(), saved.state(), saved.catalogFingerprint(), saved.tags(), arrays).write(best);
+    try (TrackEncoder encoder = TrackEncoder.load(copy, 1)) {
+      assertThat(Files.getLastModifiedTime(cached)).isNotEqualTo(marker);
+      float[] after = encoder.encode("t", Path.of("t.wav"), audio).embedding();
+      assertThat(cosineOf(after, first)).isLessThan(0.9999);
+    }
+  }
+
+  @Test
+  void theNd4jEngineGivesTheSameTrackEmbeddingAsOnnxRuntime() {
+    float[] audio = signal(3 * AudioSpec.EXCERPT_SAMPLES, 550);
+    TrackEmbedding ort;
+    try (TrackEncoder encoder = TrackEncoder.load(run, ExcerptEncoders.Settings.DEFAULT)) {
+      ort = encoder.encode("t", Path.of("t.wav"), audio);
+    }
+    try (TrackEncoder encoder = TrackEncoder.load(run,
+        new ExcerptEncoders.Settings(ExcerptEncoders.Engine.ND4J, 0, 2))) {
+      assertThat(encoder.engine()).isEqualTo("nd4j");
+      TrackEmbedding nd4j = encoder.encode("t", Path.of("t.wav"), audio);
+      assertThat(cosineOf(nd4j.embedding(), ort.embedding())).isGreaterThanOrEqualTo(0.9999);
+      assertThat(nd4j.tagProbabilities()).containsExactly(ort.tagProbabilities(), within(1e-4f));
+    }
+  }
+
+  @Test
+  void encodersOfOneRunShareOneOnnxRuntimeSession() {
+    try (TrackEncoder first = TrackEncoder.load(run, 1); TrackEncoder second = TrackEncoder.load(run, 4)) {
+      assertThat(OrtExcerptEncoder.openSessions()).isEqualTo(1);
+      assertThat(second.tags()).isEqualTo(first.tags());
+    }
+    assertThat(OrtExcerptEncoder.openSessions()).isZero();
+  }
+
+  private static double cosineOf(float[] a, float[] b) {
+    double dot = 0;
+    double na = 0;
+    double nb = 0;
+    for (int i = 0; i < a.length; i++) {
+      dot += (double) a[i] * b[i];
+      na += (double) a[i] * a[i];
+      nb += (double) b[i] * b[i];
+    }
+    return dot / Math.sqrt(na * nb);
   }
 }

@@ -14,7 +14,7 @@ import org.soundalike.net.NetworkParameters;
 import org.soundalike.net.SampleCnnConfig;
 
 /** Networks with non-trivial batch norm and real decoded excerpts, for the export tests. */
-final class ExportFixtures {
+public final class ExportFixtures {
 
   private ExportFixtures() {}
 
@@ -22,7 +22,7 @@ final class ExportFixtures {
    * Fresh weights whose batch-norm γ, β and running averages are random (not the identity that
    * initialisation gives), so that folding them into the convolutions is really exercised.
    */
-  static NetworkParameters networkWithBatchNormStatistics(SampleCnnConfig config, long seed) {
+  public static NetworkParameters networkWithBatchNormStatistics(SampleCnnConfig config, long seed) {
     NetworkParameters parameters = NetworkParameters.initialize(config, DataType.FLOAT, seed);
     Nd4j.getRandom().setSeed(seed);
     for (NetworkParameters.ConvLayer layer : NetworkParameters.ConvLayer.of(config)) {
@@ -36,12 +36,12 @@ final class ExportFixtures {
   }
 
   /** T placeholder tag names (an untrained network has no dataset). */
-  static List<String> tagNames(int count) {
+  public static List<String> tagNames(int count) {
     return UntrainedExport.placeholderTags(count);
   }
 
   /** {@code count} evaluation excerpts of a generated music-like FLAC file, decoded by FFmpeg. */
-  static List<float[]> decodedExcerpts(Path directory, int count) {
+  public static List<float[]> decodedExcerpts(Path directory, int count) {
     int samples = count * org.soundalike.audio.AudioSpec.EXCERPT_SAMPLES + 1000;
     float[][] stereo = new MusicLikeSignal(44100, 7).next(2 * samples);
     Path file = directory.resolve("fixture.flac");
@@ -50,12 +50,12 @@ final class ExportFixtures {
     return excerpts.windows().subList(0, count);
   }
 
-  static Map<String, String> provenance(SampleCnnConfig config, long seed) {
+  public static Map<String, String> provenance(SampleCnnConfig config, long seed) {
     return Map.of("soundalike.source", "untrained", "soundalike.seed", Long.toString(seed),
         "soundalike.config_name", config.name());
   }
 
-  static INDArray matrix(List<float[]> rows) {
+  public static INDArray matrix(List<float[]> rows) {
     return Nd4j.create(rows.toArray(new float[0][]));
   }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.soundalike.encode.ExcerptEmbeddings;
+import org.soundalike.encode.OrtExcerptEncoder;
 import org.soundalike.net.SampleCnnConfig;
 
 /** The int8 (QDQ) copy of an export runs on ONNX Runtime and stays close to fp32. */

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.soundalike.encode.ExcerptEmbeddings;
+import org.soundalike.encode.OrtExcerptEncoder;
 import org.soundalike.encode.Nd4jExcerptEncoder;
 import org.soundalike.net.NetworkParameters;
 import org.soundalike.net.SampleCnnConfig;

@@ -1,4 +1,4 @@
-package org.soundalike.encode;
+package org.soundalike.audio;
 
 import java.util.List;
 import org.soundalike.audio.AudioSpec;

@@ -1,4 +1,4 @@
-package org.soundalike.onnx;
+package org.soundalike.encode;
 
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
@@ -13,9 +13,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.soundalike.audio.AudioSpec;
-import org.soundalike.encode.ExcerptBatches;
-import org.soundalike.encode.ExcerptEmbeddings;
-import org.soundalike.encode.ExcerptEncoder;
+import org.soundalike.audio.ExcerptBatches;
+import org.soundalike.onnx.OnnxExport;
+import org.soundalike.onnx.OnnxExportException;
 
 /**
  * An exported network ({@link OnnxExport}) run by ONNX Runtime. {@link #open} shares one

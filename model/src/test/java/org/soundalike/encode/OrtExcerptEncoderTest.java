@@ -1,4 +1,4 @@
-package org.soundalike.onnx;
+package org.soundalike.encode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -16,8 +16,10 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.soundalike.encode.ExcerptEmbeddings;
 import org.soundalike.net.NetworkParameters;
+import org.soundalike.onnx.ExportFixtures;
+import org.soundalike.onnx.OnnxExport;
+import org.soundalike.onnx.OnnxExportException;
 import org.soundalike.net.SampleCnnConfig;
 
 /** Serving an export: shared sessions, concurrent callers, batching, bad inputs. */

@@ -1,4 +1,4 @@
-package org.soundalike.onnx;
+package org.soundalike.encode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.soundalike.encode.ExcerptEmbeddings;
-import org.soundalike.encode.ExcerptEncoder;
 import org.soundalike.net.NetworkParameters;
+import org.soundalike.onnx.ExportFixtures;
+import org.soundalike.onnx.OnnxExportCache;
 import org.soundalike.net.SampleCnnConfig;
 
 /** The engine choice and the export cached next to a run. */

@@ -1,0 +1,73 @@
+package org.soundalike.train;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.soundalike.eval.report.RunProvenance;
+import org.soundalike.eval.report.RunResultJson;
+import org.soundalike.net.NetworkParameters;
+
+/**
+ * The network a training run serves: the weights and running averages of its best (else last)
+ * checkpoint, the tag vocabulary in tag-head order, and where it came from. The one way inference
+ * (ND4J or an ONNX export) reads a run.
+ *
+ * @param checkpoint the checkpoint file read
+ * @param provenance flat {@code soundalike.*} keys: run, checkpoint, variant, α, r, label
+ *     fraction, seed, epochs, catalog fingerprint and, when the run wrote its {@code run.json},
+ *     dataset, code version and training time
+ */
+public record TrainedNetwork(
+    Path checkpoint, NetworkParameters parameters, List<String> tags, Map<String, String> provenance) {
+
+  public TrainedNetwork {
+    tags = List.copyOf(tags);
+    provenance = Map.copyOf(provenance);
+  }
+
+  /**
+   * Reads the best (else the last) checkpoint of a run folder as float32.
+   *
+   * @throws TrainingException naming the run when it holds no readable checkpoint
+   */
+  public static TrainedNetwork load(Path run) {
+    Path file = TrainingRun.bestOrLast(run);
+    Checkpoint saved = Checkpoint.read(file);
+    return new TrainedNetwork(file, saved.parameters(DataType.FLOAT, file), saved.tags(), provenance(run, file, saved));
+  }
+
+  private static Map<String, String> provenance(Path run, Path file, Checkpoint saved) {
+    Map<String, String> out = new LinkedHashMap<>();
+    TrainingSettings settings = saved.settings();
+    out.put("soundalike.source", "run");
+    out.put("soundalike.run", run.toAbsolutePath().normalize().toString());
+    out.put("soundalike.checkpoint", file.getFileName().toString());
+    out.put("soundalike.variant", settings.variant().name());
+    out.put("soundalike.techniques", settings.variant().techniques());
+    putIfPresent(out, "soundalike.alpha", settings.variant().alpha());
+    putIfPresent(out, "soundalike.r", settings.r());
+    out.put("soundalike.label_fraction", Double.toString(settings.labelFraction()));
+    out.put("soundalike.seed", Long.toString(settings.seed()));
+    out.put("soundalike.epochs", Integer.toString(saved.state().epochs()));
+    out.put("soundalike.best_epoch", Integer.toString(saved.state().bestEpoch()));
+    putIfPresent(out, "soundalike.catalog_fingerprint", saved.catalogFingerprint());
+    Path runJson = run.resolve(TrainingRun.RUN_JSON);
+    if (Files.isRegularFile(runJson)) {
+      RunProvenance recorded = RunResultJson.readProvenance(runJson);
+      out.put("soundalike.run_id", recorded.runId());
+      out.put("soundalike.dataset", recorded.dataset());
+      putIfPresent(out, "soundalike.code_version", recorded.codeVersion());
+      putIfPresent(out, "soundalike.trained_at", recorded.trainedAt());
+    }
+    return out;
+  }
+
+  private static void putIfPresent(Map<String, String> out, String key, Object value) {
+    if (value != null) {
+      out.put(key, value.toString());
+    }
+  }
+}
