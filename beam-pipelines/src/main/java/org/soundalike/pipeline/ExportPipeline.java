@@ -16,6 +16,7 @@ import org.soundalike.dataset.Catalogs;
 import org.soundalike.search.EsConnection;
 import org.soundalike.search.ExportRequest;
 import org.soundalike.search.IndexBuild;
+import org.soundalike.search.SearchException;
 import org.soundalike.search.TrackIndexSchema;
 
 /**
@@ -44,7 +45,15 @@ public final class ExportPipeline {
 
   public static void main(String[] args) {
     ExportOptions options = RunnerDefaults.parse(args, ExportOptions.class);
-    Result result = run(options);
+    Result result;
+    try {
+      result = run(options);
+    } catch (SearchException e) {
+      // Unreachable cluster, index with other dimensions, count mismatch: the message says what to do.
+      System.err.println("soundalike pipeline export: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
     System.out.println(result.line());
     if (!result.outcome().aliasSwitched()) {
       System.err.println("export: " + result.rejected() + " tracks rejected (allowed: " + options.getMaxRejects()

@@ -15,6 +15,7 @@ import org.joda.time.Duration;
 import org.soundalike.search.EsConnection;
 import org.soundalike.search.ExportRequest;
 import org.soundalike.search.IndexBuild;
+import org.soundalike.search.SearchException;
 import org.soundalike.search.TrackIndexSchema;
 import org.soundalike.search.TrackIndices;
 
@@ -43,7 +44,14 @@ public final class WatchPipeline {
 
   public static void main(String[] args) {
     WatchOptions options = RunnerDefaults.parse(args, WatchOptions.class);
-    Watching watching = start(options);
+    Watching watching;
+    try {
+      watching = start(options);
+    } catch (SearchException e) {
+      System.err.println("soundalike pipeline watch: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
     System.err.println("watch: " + options.getInput() + " → " + watching.index() + "; rejects in " + watching.rejectsFile()
         + " (Ctrl-C stops; a restart skips what is already indexed or refused)");
     watching.pipeline().waitUntilFinish();
