@@ -19,6 +19,10 @@ public final class Pipelines {
           "find, decode, check and fingerprint audio: manifest.jsonl + rejects.jsonl"),
       "augment", new Entry(AugmentOptions.class, AugmentPipeline::main,
           "materialise cropped, augmented training views as checksummed shards"),
+      "export", new Entry(ExportOptions.class, ExportPipeline::main,
+          "embed every track with a run's encoder into Elasticsearch <index>-<runId>, then move the alias"),
+      "watch", new Entry(WatchOptions.class, WatchPipeline::main,
+          "streaming: every audio file dropped into a folder is embedded and indexed within seconds"),
       "bench-ingest", new Entry(BenchIngestOptions.class, IngestBenchmark::main,
           "ingest throughput on generated tracks (JSON: tracks/s, x real time)"));
 

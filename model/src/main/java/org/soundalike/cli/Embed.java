@@ -19,6 +19,7 @@ import org.soundalike.encode.EncodingException;
 import org.soundalike.encode.ExcerptEncoders;
 import org.soundalike.encode.TrackEncoder;
 import org.soundalike.progress.Progress;
+import org.soundalike.search.AudioFileEmbedder;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -83,18 +84,18 @@ public final class Embed implements Callable<Integer> {
     return TrainCommands.execute("embed", spec.commandLine().getErr(), () -> {
       ExcerptEncoders.Settings settings = new ExcerptEncoders.Settings(ExcerptEncoders.Engine.named(engine), threads, batch);
       try (TrackEncoder encoder = TrackEncoder.load(run, settings)) {
-        return input.files != null ? files(encoder) : catalogSplit(encoder);
+        return input.files != null ? files(new AudioFileEmbedder(encoder)) : catalogSplit(encoder);
       }
     });
   }
 
-  private int files(TrackEncoder encoder) throws IOException {
+  private int files(AudioFileEmbedder embedder) throws IOException {
     int failures = 0;
     for (Path file : input.files) {
       String id = file.toString();
       String line;
       try {
-        line = EmbeddedTrackJsonl.toLine(encoder.toEmbeddedTrack(id, List.of(), encoder.encode(id, file)));
+        line = EmbeddedTrackJsonl.toLine(embedder.embed(id, List.of(), file));
       } catch (EncodingException e) {
         ObjectNode error = JSON.createObjectNode();
         error.put("id", id);
@@ -109,6 +110,7 @@ public final class Embed implements Callable<Integer> {
   }
 
   private int catalogSplit(TrackEncoder encoder) throws IOException {
+    AudioFileEmbedder embedder = new AudioFileEmbedder(encoder);
     Catalog catalog = Catalogs.open(input.catalog.dir);
     Split split = Split.parse(input.catalog.split);
     if (!catalog.vocabulary().tags().equals(encoder.tags())) {
@@ -123,8 +125,7 @@ public final class Embed implements Callable<Integer> {
         Progress progress = new Progress("embedding " + split.name().toLowerCase(), "tracks", tracks.size())) {
       for (Track track : tracks) {
         try {
-          out.write(EmbeddedTrackJsonl.toLine(encoder.toEmbeddedTrack(
-              track.id(), new ArrayList<>(track.tags().tags()), encoder.encode(track.id(), track.audio()))));
+          out.write(EmbeddedTrackJsonl.toLine(embedder.embed(track.id(), new ArrayList<>(track.tags().tags()), track.audio())));
           out.newLine();
           progress.advance();
         } catch (EncodingException e) {

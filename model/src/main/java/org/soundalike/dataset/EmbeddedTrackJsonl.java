@@ -20,7 +20,8 @@ import java.util.Map;
 
 /**
  * Reads and writes {@link EmbeddedTrack}s as JSON lines:
- * {@code {"id": "...", "tags": ["..."], "embedding": [floats], "scores": {"tag": probability}}}.
+ * {@code {"id": "...", "tags": ["..."], "embedding": [floats], "scores": {"tag": probability}}}, optionally
+ * with {@code "path"}, {@code "title"} (strings) and {@code "seconds"} (a number) about the audio.
  * A malformed line is an error naming the file and the line number: nothing is skipped.
  */
 public final class EmbeddedTrackJsonl {
@@ -95,7 +96,30 @@ public final class EmbeddedTrackJsonl {
         scores.put(e.getKey(), e.getValue().asDouble());
       }
     }
-    return new EmbeddedTrack(id, tags, embedding, scores);
+    return new EmbeddedTrack(id, tags, embedding, scores, optionalText(node, "path", id), optionalText(node, "title", id),
+        optionalSeconds(node, id));
+  }
+
+  private static String optionalText(JsonNode node, String field, String id) {
+    JsonNode value = node.get(field);
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (!value.isTextual()) {
+      throw new IllegalArgumentException("'" + field + "' must be a string (track " + id + ")");
+    }
+    return value.asText();
+  }
+
+  private static Double optionalSeconds(JsonNode node, String id) {
+    JsonNode value = node.get("seconds");
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (!value.isNumber() || !(value.asDouble() >= 0) || !Double.isFinite(value.asDouble())) {
+      throw new IllegalArgumentException("'seconds' must be a finite number >= 0 (track " + id + ")");
+    }
+    return value.asDouble();
   }
 
   private static String requireText(JsonNode node, String field) {
@@ -130,6 +154,15 @@ public final class EmbeddedTrackJsonl {
     track.scores().entrySet().stream()
         .sorted(Map.Entry.comparingByKey())
         .forEach(e -> scores.put(e.getKey(), e.getValue()));
+    if (track.path() != null) {
+      node.put("path", track.path());
+    }
+    if (track.title() != null) {
+      node.put("title", track.title());
+    }
+    if (track.seconds() != null) {
+      node.put("seconds", track.seconds());
+    }
     try {
       return JSON.writeValueAsString(node);
     } catch (JsonProcessingException e) {

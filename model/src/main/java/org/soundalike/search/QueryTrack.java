@@ -2,6 +2,7 @@ package org.soundalike.search;
 
 import java.util.List;
 import java.util.Map;
+import org.soundalike.dataset.EmbeddedTrack;
 
 /**
  * What a similarity search starts from: an embedding (unit length) and, when known, the query's
@@ -17,5 +18,14 @@ public record QueryTrack(String id, float[] embedding, List<String> tags, Map<St
 
   public static QueryTrack ofVector(float[] embedding) {
     return new QueryTrack(null, embedding, List.of(), Map.of());
+  }
+
+  /**
+   * An uploaded file embedded by the model: no id (nothing to exclude) and no human tags, so its
+   * predicted tags (probability ≥ the index's threshold) are what a hit's tags are compared with.
+   */
+  public static QueryTrack ofUploadedFile(EmbeddedTrack file) {
+    return new QueryTrack(null, file.embedding(),
+        TrackDocument.predictedTags(file.scores(), TrackIndexSchema.DEFAULT_PREDICTED_TAG_THRESHOLD), file.scores());
   }
 }

@@ -12,8 +12,9 @@ import org.soundalike.dataset.EmbeddedTrack;
  */
 public record TrackDocument(EmbeddedTrack track, String title, String path, Double durationSeconds, Provenance provenance) {
 
+  /** The document of {@code track}, with the path, title and duration it carries (if any). */
   public static TrackDocument of(EmbeddedTrack track, Provenance provenance) {
-    return new TrackDocument(track, null, null, null, provenance);
+    return new TrackDocument(track, track.title(), track.path(), track.seconds(), provenance);
   }
 
   public String id() {

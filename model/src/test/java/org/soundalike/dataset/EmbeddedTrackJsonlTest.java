@@ -75,4 +75,31 @@ class EmbeddedTrackJsonlTest {
         .isInstanceOf(CatalogException.class)
         .hasMessageContaining("score of 'rock'");
   }
+
+  @Test
+  void pathTitleAndSecondsRoundTripAndStayOptional() throws IOException {
+    Path file = dir.resolve("embeddings.jsonl");
+    EmbeddedTrack described = UNTAGGED.withAudio("/music/35.flac", "35", 31.5);
+
+    EmbeddedTrackJsonl.write(file, List.of(described, FIRST));
+    List<EmbeddedTrack> read = EmbeddedTrackJsonl.read(file);
+
+    assertThat(read.get(0).path()).isEqualTo("/music/35.flac");
+    assertThat(read.get(0).title()).isEqualTo("35");
+    assertThat(read.get(0).seconds()).isEqualTo(31.5);
+    assertThat(read.get(1).path()).isNull();
+    assertThat(read.get(1).title()).isNull();
+    assertThat(read.get(1).seconds()).isNull();
+    assertThat(Files.readAllLines(file).get(1)).doesNotContain("\"path\"").doesNotContain("\"seconds\"");
+  }
+
+  @Test
+  void aNegativeDurationNamesTheTrack() throws IOException {
+    Path file = dir.resolve("embeddings.jsonl");
+    Files.writeString(file, "{\"id\": \"x\", \"embedding\": [1], \"seconds\": -2}\n");
+
+    assertThatThrownBy(() -> EmbeddedTrackJsonl.read(file))
+        .isInstanceOf(CatalogException.class)
+        .hasMessageContaining("'seconds'").hasMessageContaining("track x");
+  }
 }
