@@ -2,6 +2,7 @@ package org.soundalike.ui;
 
 import com.github.mvysny.vaadinboot.VaadinBoot;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -74,12 +75,19 @@ public final class DashboardServer implements AutoCloseable {
     boot.setPort(config.port());
     boot.listenOn(config.host());
     boot.openBrowserInDevMode(false);
+    // Vaadin Boot prints a banner to stdout (with the wildcard address and a hint about Gradle
+    // that does not apply here); stdout is kept for the one "SoundAlike dashboard: URL" line that
+    // scripts wait for, so the banner goes to stderr with the server's log.
+    PrintStream stdout = System.out;
+    System.setOut(System.err);
     try {
       boot.start();
     } catch (Exception e) {
       search.close();
       embedder.ifPresent(TrackQueryEmbedder::close);
       throw e;
+    } finally {
+      System.setOut(stdout);
     }
     return new DashboardServer(config, boot, search, embedder);
   }
@@ -109,10 +117,10 @@ public final class DashboardServer implements AutoCloseable {
         description = "Interface to listen on (default: ${DEFAULT-VALUE}; 127.0.0.1 for this machine only).")
     String host;
 
-    @Option(names = "--results", description = "Results folder: report.json and the runs' results.json files.")
+    @Option(names = "--results", paramLabel = "DIR", description = "Results folder: report.json and the runs' results.json files.")
     Path results;
 
-    @Option(names = "--catalog", description = "Catalog folder whose audio the dashboard may play.")
+    @Option(names = "--catalog", paramLabel = "DIR", description = "Catalog folder whose audio the dashboard may play.")
     Path catalog;
 
     @Option(names = "--run", paramLabel = "RUN",
@@ -124,7 +132,7 @@ public final class DashboardServer implements AutoCloseable {
         description = "The ingest pipeline's rejects.jsonl, shown with its reasons on the Runs page.")
     Path rejects;
 
-    @Option(names = "--es-url", defaultValue = "http://127.0.0.1:9200",
+    @Option(names = "--es-url", paramLabel = "URL", defaultValue = "http://127.0.0.1:9200",
         description = "Elasticsearch that serves search (default: ${DEFAULT-VALUE}).")
     URI esUrl;
 

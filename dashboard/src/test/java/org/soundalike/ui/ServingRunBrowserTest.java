@@ -182,6 +182,8 @@ class ServingRunBrowserTest {
     assertThat(browser.driver().findElement(By.id("rejects-problem")).getText())
         .startsWith(ingestRejects + " line 3: not a reject record ({\"path\" or \"id\", \"reason\"}): ");
     browser.screenshot("runs-serving");
+    browser.script("document.getElementById('rejects-grid').scrollIntoView({block: 'center'})");
+    browser.screenshot("runs-rejects");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package org.soundalike.ui.runs;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
@@ -131,15 +132,20 @@ public class RunsView extends VerticalLayout {
       rows.add(new String[] {"labelled fraction", MetricChartFactory.percent(p.labelFraction())});
       rows.add(new String[] {"seed", Long.toString(p.seed())});
       rows.add(new String[] {"epochs", String.valueOf(p.epochs())});
-      p.extra().entrySet().stream()
-          .filter(e -> List.of("status", "stopReason", "bestEpoch").contains(e.getKey()) && !e.getValue().isNull())
-          .forEach(e -> rows.add(new String[] {e.getKey(), e.getValue().asText()}));
+      // Training-state fields the training code records beside the provenance proper.
+      for (String[] field : new String[][] {{"status", "status"}, {"stopReason", "stop reason"}, {"bestEpoch", "best epoch"}}) {
+        JsonNode value = p.extra().get(field[0]);
+        if (value != null && !value.isNull()) {
+          rows.add(new String[] {field[1], value.asText()});
+        }
+      }
       rows.add(new String[] {"code version", String.valueOf(p.codeVersion())});
       rows.add(new String[] {"trained at", String.valueOf(p.trainedAt())});
       rows.add(new String[] {"checkpoint", run.checkpoint().getFileName().toString()});
       grid.setItems(rows);
       grid.setAllRowsVisible(true);
-      grid.setWidth("50em");
+      grid.setWidthFull();
+      grid.getStyle().set("max-width", "80em");
       add(grid);
     });
   }
