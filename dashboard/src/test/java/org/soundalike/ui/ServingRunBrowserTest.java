@@ -52,7 +52,7 @@ class ServingRunBrowserTest {
         "{\"path\":\"/music/copy.flac\",\"reason\":\"DUPLICATE\",\"message\":\"same audio\",\"duplicateOf\":\"/music/orig.flac\"}",
         "not json at all"));
     Files.write(fixture.run.resolve("tracks.jsonl.rejects.jsonl"), List.of(
-        "{\"line\":13,\"id\":\"s99\",\"reason\":\"embedding has 3 dimensions, the index 4\"}"));
+        "{\"line\":13,\"id\":\"s99\",\"reason\":\"embedding has 3 dimensions, the index 128\"}"));
     es = TestElasticsearch.start();
     export = fixture.index(es.url());
     assertThat(export.indexed()).isEqualTo(fixture.catalog.size());
@@ -178,7 +178,7 @@ class ServingRunBrowserTest {
     assertThat(cells("rejects-grid")).contains(
         "ingest", "/music/intro.mp3", "TOO_SHORT", "/music/intro.mp3: 1.20 s is shorter than one 2.68 s excerpt",
         "/music/copy.flac", "DUPLICATE", "same audio; same content as /music/orig.flac",
-        "export", "s99 (input line 13)", "embedding has 3 dimensions, the index 4");
+        "export", "s99 (input line 13)", "embedding has 3 dimensions, the index 128");
     assertThat(browser.driver().findElement(By.id("rejects-problem")).getText())
         .startsWith(ingestRejects + " line 3: not a reject record ({\"path\" or \"id\", \"reason\"}): ");
     browser.screenshot("runs-serving");

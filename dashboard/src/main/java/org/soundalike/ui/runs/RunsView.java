@@ -36,6 +36,8 @@ import org.soundalike.ui.search.SearchService;
 @PageTitle("Runs and catalog · SoundAlike")
 public class RunsView extends VerticalLayout {
 
+  private static final int REJECTS_SHOWN_WHOLE = 25;
+
   public RunsView() {
     DashboardServices services = DashboardServices.current();
     add(new H2("Runs and catalog"));
@@ -174,11 +176,16 @@ public class RunsView extends VerticalLayout {
     grid.setId("rejects-grid");
     grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
     grid.addColumn(RejectReport.Rejected::stage).setHeader("Stage").setAutoWidth(true).setFlexGrow(0);
-    grid.addColumn(RejectReport.Rejected::item).setHeader("File or track").setAutoWidth(true);
-    grid.addColumn(RejectReport.Rejected::reason).setHeader("Reason").setAutoWidth(true);
+    grid.addColumn(RejectReport.Rejected::item).setHeader("File or track").setAutoWidth(true).setFlexGrow(0);
+    grid.addColumn(RejectReport.Rejected::reason).setHeader("Reason").setAutoWidth(true).setFlexGrow(0);
     grid.addColumn(RejectReport.Rejected::detail).setHeader("Detail").setFlexGrow(1);
     grid.setItems(listing.rejects());
-    grid.setAllRowsVisible(true);
+    // A long report scrolls inside the grid, which renders only the rows in view.
+    if (listing.rejects().size() <= REJECTS_SHOWN_WHOLE) {
+      grid.setAllRowsVisible(true);
+    } else {
+      grid.setHeight("32em");
+    }
     add(grid);
   }
 

@@ -33,10 +33,6 @@ public final class TrackQueryEmbedder implements QueryEmbedder, AutoCloseable {
     return new TrackQueryEmbedder(run, TrackEncoder.load(run.folder(), parallelism));
   }
 
-  public ServingRun run() {
-    return run;
-  }
-
   /** @throws org.soundalike.encode.EncodingException when the audio is shorter than one excerpt */
   @Override
   public QueryEmbedding embed(DecodedAudio audio) {
