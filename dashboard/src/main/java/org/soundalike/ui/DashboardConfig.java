@@ -7,8 +7,9 @@ import org.soundalike.ui.search.UploadPolicy;
 
 /**
  * What the dashboard serves: where it listens, the results folder (report.json and the runs'
- * results.json), the catalog whose audio it may stream, the Elasticsearch index that serves search and
- * what an upload may be.
+ * results.json), the catalog whose audio it may stream, the training run whose model embeds
+ * uploads, the ingest reject report, the Elasticsearch index that serves search and what an upload
+ * may be.
  */
 public record DashboardConfig(String host, int port, Optional<Path> resultsDir, Optional<Path> catalogDir,
-    URI esUrl, String esIndex, UploadPolicy uploads) {}
+    Optional<Path> run, Optional<Path> rejects, URI esUrl, String esIndex, UploadPolicy uploads) {}

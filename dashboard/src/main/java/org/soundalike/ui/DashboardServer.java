@@ -2,6 +2,7 @@ package org.soundalike.ui;
 
 import com.github.mvysny.vaadinboot.VaadinBoot;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -13,7 +14,11 @@ import org.soundalike.dataset.Catalogs;
 import org.soundalike.ui.audio.CatalogAudioServlet;
 import org.soundalike.ui.map.RunResultsService;
 import org.soundalike.ui.results.ResultsService;
+import org.soundalike.ui.runs.RejectReport;
+import org.soundalike.ui.runs.ServingRun;
+import org.soundalike.ui.search.QueryEmbedder;
 import org.soundalike.ui.search.SearchService;
+import org.soundalike.ui.search.TrackQueryEmbedder;
 import org.soundalike.ui.search.UploadPolicy;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -28,25 +33,34 @@ public final class DashboardServer implements AutoCloseable {
   private final DashboardConfig config;
   private final VaadinBoot boot;
   private final SearchService search;
+  private final Optional<TrackQueryEmbedder> embedder;
 
-  private DashboardServer(DashboardConfig config, VaadinBoot boot, SearchService search) {
+  private DashboardServer(DashboardConfig config, VaadinBoot boot, SearchService search,
+      Optional<TrackQueryEmbedder> embedder) {
     this.config = config;
     this.boot = boot;
     this.search = search;
+    this.embedder = embedder;
   }
 
   /**
    * Starts the dashboard and returns once it answers.
    *
    * @throws org.soundalike.dataset.CatalogException when the catalog folder holds no catalog
+   * @throws org.soundalike.train.TrainingException when the run folder holds no checkpoint
    */
   public static DashboardServer start(DashboardConfig config) throws Exception {
     Optional<Catalog> catalog = config.catalogDir().isPresent()
         ? Optional.of(Catalogs.open(config.catalogDir().get())) : Optional.empty();
-    // No trained run can provide a track encoder yet, so uploads are checked and decoded only.
-    SearchService search = new SearchService(config.esUrl(), config.esIndex(), Optional.empty(), config.uploads());
+    Optional<ServingRun> servingRun = config.run().map(ServingRun::read);
+    // One encoder for the process: the upload pool's workers share it, each with its own graph.
+    Optional<TrackQueryEmbedder> embedder =
+        servingRun.map(run -> TrackQueryEmbedder.load(run, SearchService.WORKERS));
+    SearchService search = new SearchService(config.esUrl(), config.esIndex(),
+        embedder.map(QueryEmbedder.class::cast), config.uploads());
     DashboardServices services = new DashboardServices(config, new ResultsService(config.resultsDir()),
-        new RunResultsService(config.resultsDir()), catalog, search);
+        new RunResultsService(config.resultsDir()), catalog, search, servingRun,
+        new RejectReport(config.rejects(), config.run()));
     // The app ships only the production bundle (vaadin-dev is excluded), and the build-info token
     // that would say so is not in target/classes when the tests or the launcher run from there.
     System.setProperty("vaadin.productionMode", "true");
@@ -61,13 +75,21 @@ public final class DashboardServer implements AutoCloseable {
     boot.setPort(config.port());
     boot.listenOn(config.host());
     boot.openBrowserInDevMode(false);
+    // Vaadin Boot prints a banner to stdout (with the wildcard address and a hint about Gradle
+    // that does not apply here); stdout is kept for the one "SoundAlike dashboard: URL" line that
+    // scripts wait for, so the banner goes to stderr with the server's log.
+    PrintStream stdout = System.out;
+    System.setOut(System.err);
     try {
       boot.start();
     } catch (Exception e) {
       search.close();
+      embedder.ifPresent(TrackQueryEmbedder::close);
       throw e;
+    } finally {
+      System.setOut(stdout);
     }
-    return new DashboardServer(config, boot, search);
+    return new DashboardServer(config, boot, search, embedder);
   }
 
   /** The address to open, e.g. {@code http://localhost:8080/}. */
@@ -80,6 +102,7 @@ public final class DashboardServer implements AutoCloseable {
   public void close() {
     boot.stop("closed");
     search.close();
+    embedder.ifPresent(TrackQueryEmbedder::close);
   }
 
   /** {@code soundalike dashboard}: starts it, prints the URL, runs until the process is stopped. */
@@ -94,13 +117,22 @@ public final class DashboardServer implements AutoCloseable {
         description = "Interface to listen on (default: ${DEFAULT-VALUE}; 127.0.0.1 for this machine only).")
     String host;
 
-    @Option(names = "--results", description = "Results folder: report.json and the runs' results.json files.")
+    @Option(names = "--results", paramLabel = "DIR", description = "Results folder: report.json and the runs' results.json files.")
     Path results;
 
-    @Option(names = "--catalog", description = "Catalog folder whose audio the dashboard may play.")
+    @Option(names = "--catalog", paramLabel = "DIR", description = "Catalog folder whose audio the dashboard may play.")
     Path catalog;
 
-    @Option(names = "--es-url", defaultValue = "http://127.0.0.1:9200",
+    @Option(names = "--run", paramLabel = "RUN",
+        description = "Training run folder whose model embeds uploaded tracks for search (its best checkpoint). "
+            + "Without it, upload search is off and 'More like this' still works.")
+    Path run;
+
+    @Option(names = "--rejects", paramLabel = "FILE",
+        description = "The ingest pipeline's rejects.jsonl, shown with its reasons on the Runs page.")
+    Path rejects;
+
+    @Option(names = "--es-url", paramLabel = "URL", defaultValue = "http://127.0.0.1:9200",
         description = "Elasticsearch that serves search (default: ${DEFAULT-VALUE}).")
     URI esUrl;
 
@@ -115,11 +147,13 @@ public final class DashboardServer implements AutoCloseable {
     @Override
     public Integer call() throws Exception {
       DashboardConfig config = new DashboardConfig(host, port, Optional.ofNullable(results),
-          Optional.ofNullable(catalog), esUrl, esIndex,
+          Optional.ofNullable(catalog), Optional.ofNullable(run), Optional.ofNullable(rejects), esUrl, esIndex,
           new UploadPolicy(uploadCapMb * 1024L * 1024L, UploadPolicy.DEFAULT_MAX_SECONDS));
       DashboardServer server = start(config);
       Runtime.getRuntime().addShutdownHook(new Thread(server::close, "dashboard-shutdown"));
+      // Scripts start it in the background and wait for this line (or for the URL to answer).
       System.out.println("SoundAlike dashboard: " + server.url());
+      System.out.flush();
       Thread.currentThread().join();
       return 0;
     }

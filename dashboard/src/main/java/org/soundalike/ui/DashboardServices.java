@@ -6,6 +6,8 @@ import java.util.Optional;
 import org.soundalike.dataset.Catalog;
 import org.soundalike.ui.map.RunResultsService;
 import org.soundalike.ui.results.ResultsService;
+import org.soundalike.ui.runs.RejectReport;
+import org.soundalike.ui.runs.ServingRun;
 import org.soundalike.ui.search.SearchService;
 
 /**
@@ -14,7 +16,7 @@ import org.soundalike.ui.search.SearchService;
  */
 public record DashboardServices(
     DashboardConfig config, ResultsService results, RunResultsService runs, Optional<Catalog> catalog,
-    SearchService search) {
+    SearchService search, Optional<ServingRun> servingRun, RejectReport rejects) {
 
   static final String ATTRIBUTE = DashboardServices.class.getName();
 

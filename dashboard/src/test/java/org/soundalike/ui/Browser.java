@@ -72,6 +72,15 @@ public final class Browser implements AutoCloseable {
     return ((JavascriptExecutor) driver).executeScript(script, args);
   }
 
+  /** Chooses a file in the vaadin-upload with this id, which starts uploading it. */
+  public void upload(String uploadId, Path file) {
+    WebElement input = driver.findElement(By.id(uploadId)).getShadowRoot()
+        .findElement(By.cssSelector("input[type=file]"));
+    // ChromeDriver adds to a 'multiple' file input's earlier selection: start from an empty one.
+    script("arguments[0].value = '';", input);
+    input.sendKeys(file.toString());
+  }
+
   /** Saves the current page as target/screenshots/{name}.png. */
   public Path screenshot(String name) throws IOException {
     Files.createDirectories(SCREENSHOTS);

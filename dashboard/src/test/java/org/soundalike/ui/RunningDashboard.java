@@ -23,7 +23,14 @@ public final class RunningDashboard implements AutoCloseable {
 
   public static RunningDashboard start(Optional<Path> results, Optional<Path> catalog, URI esUrl,
       UploadPolicy uploads) throws Exception {
-    DashboardConfig config = new DashboardConfig("127.0.0.1", freePort(), results, catalog, esUrl, "tracks", uploads);
+    return start(results, catalog, Optional.empty(), Optional.empty(), esUrl, uploads);
+  }
+
+  /** With a training run serving upload search and an ingest reject report. */
+  public static RunningDashboard start(Optional<Path> results, Optional<Path> catalog, Optional<Path> run,
+      Optional<Path> rejects, URI esUrl, UploadPolicy uploads) throws Exception {
+    DashboardConfig config = new DashboardConfig("127.0.0.1", freePort(), results, catalog, run, rejects, esUrl,
+        "tracks", uploads);
     return new RunningDashboard(DashboardServer.start(config));
   }
 

@@ -1,5 +1,6 @@
 package org.soundalike.ui.runs;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
@@ -8,6 +9,8 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -25,12 +28,15 @@ import org.soundalike.ui.results.MetricChartFactory;
 import org.soundalike.ui.search.SearchService;
 
 /**
- * The catalog the dashboard plays from, the search index (which run serves search, how many tracks
- * it holds) and every evaluated run with its provenance.
+ * The catalog the dashboard plays from, the run whose model embeds uploads (its provenance from
+ * the run folder), the search index (which one serves search, how many tracks it holds), the
+ * tracks the pipeline rejected with their reasons, and every evaluated run with its provenance.
  */
 @Route(value = "runs", layout = MainLayout.class)
 @PageTitle("Runs and catalog · SoundAlike")
 public class RunsView extends VerticalLayout {
+
+  private static final int REJECTS_SHOWN_WHOLE = 25;
 
   public RunsView() {
     DashboardServices services = DashboardServices.current();
@@ -49,6 +55,11 @@ public class RunsView extends VerticalLayout {
       add(Messages.empty("catalog-empty", "No catalog given: start the dashboard with --catalog DIR to play tracks."));
     }
 
+    add(new H3("Run serving search"));
+    services.servingRun().ifPresentOrElse(this::showServingRun, () -> add(Messages.empty("serving-run-none",
+        "No run serves upload search: start the dashboard with --run RUN (a training run folder). "
+            + "'More like this' on indexed tracks works without it.")));
+
     add(new H3("Search index"));
     SearchService search = services.search();
     try {
@@ -57,11 +68,21 @@ public class RunsView extends VerticalLayout {
         add(Messages.empty("index-empty", "No track index '" + search.index() + "-*' at " + search.esUrl()
             + " yet: export embeddings with 'soundalike index'."));
       } else {
+        indices.stream().filter(TrackIndices.IndexInfo::aliased).findFirst().ifPresentOrElse(serving -> {
+          Paragraph summary = new Paragraph(serving.documents() + " tracks indexed in " + serving.name()
+              + ", which serves search ('" + search.index() + "' at " + search.esUrl() + ").");
+          summary.setId("indexed-summary");
+          add(summary);
+        }, () -> add(Messages.empty("indexed-summary", "No index behind '" + search.index()
+            + "' serves search yet: the last export did not complete (see the table).")));
         add(indexGrid(indices));
       }
     } catch (SearchException e) {
       add(Messages.error("index-error", e.getMessage()));
     }
+
+    add(new H3("Rejected tracks"));
+    showRejects(services.rejects());
 
     add(new H3("Evaluated runs"));
     RunResultsService.Listing listing = services.runs().list();
@@ -89,6 +110,82 @@ public class RunsView extends VerticalLayout {
     grid.addColumn(e -> catalogMatch(catalog, run(e))).setHeader("Catalog").setAutoWidth(true);
     grid.setItems(listing.runs());
     grid.setAllRowsVisible(true);
+    add(grid);
+  }
+
+  private void showServingRun(ServingRun run) {
+    Paragraph about = new Paragraph(run.describe() + ", from " + run.folder().toAbsolutePath().normalize());
+    about.setId("serving-run");
+    add(about);
+    run.provenanceProblem().ifPresent(problem -> add(Messages.error("serving-run-provenance", problem)));
+    run.provenance().ifPresent(p -> {
+      Grid<String[]> grid = new Grid<>();
+      grid.setId("serving-run-grid");
+      grid.addThemeVariants(GridVariant.LUMO_COMPACT);
+      grid.addColumn(row -> row[0]).setHeader("Provenance").setAutoWidth(true);
+      grid.addColumn(row -> row[1]).setHeader("Value").setAutoWidth(true);
+      List<String[]> rows = new ArrayList<>();
+      rows.add(new String[] {"run", p.runId()});
+      rows.add(new String[] {"dataset", p.dataset()});
+      rows.add(new String[] {"catalog fingerprint", String.valueOf(p.catalogFingerprint())});
+      rows.add(new String[] {"model configuration", String.valueOf(p.config())});
+      rows.add(new String[] {"variant", p.variant() + " (" + p.techniques() + ")"});
+      rows.add(new String[] {"α / r", number(p.alpha()) + " / " + number(p.r())});
+      rows.add(new String[] {"labelled fraction", MetricChartFactory.percent(p.labelFraction())});
+      rows.add(new String[] {"seed", Long.toString(p.seed())});
+      rows.add(new String[] {"epochs", String.valueOf(p.epochs())});
+      // Training-state fields the training code records beside the provenance proper.
+      for (String[] field : new String[][] {{"status", "status"}, {"stopReason", "stop reason"}, {"bestEpoch", "best epoch"}}) {
+        JsonNode value = p.extra().get(field[0]);
+        if (value != null && !value.isNull()) {
+          rows.add(new String[] {field[1], value.asText()});
+        }
+      }
+      rows.add(new String[] {"code version", String.valueOf(p.codeVersion())});
+      rows.add(new String[] {"trained at", String.valueOf(p.trainedAt())});
+      rows.add(new String[] {"checkpoint", run.checkpoint().getFileName().toString()});
+      grid.setItems(rows);
+      grid.setAllRowsVisible(true);
+      grid.setWidthFull();
+      grid.getStyle().set("max-width", "80em");
+      add(grid);
+    });
+  }
+
+  private void showRejects(RejectReport report) {
+    if (!report.configured()) {
+      add(Messages.empty("rejects-none", "No reject report given: start the dashboard with --rejects FILE "
+          + "(the ingest pipeline's rejects.jsonl); an export reject report (*" + RejectReport.EXPORT_SUFFIX
+          + ") in the --run folder is read too."));
+      return;
+    }
+    RejectReport.Listing listing = report.read();
+    listing.problems().forEach(problem -> add(Messages.error("rejects-problem", problem)));
+    if (listing.rejects().isEmpty()) {
+      if (listing.problems().isEmpty()) {
+        add(Messages.empty("rejects-empty", listing.reports().isEmpty()
+            ? "No reject report found." : "No track was rejected (" + listing.reports().size() + " report(s) read)."));
+      }
+      return;
+    }
+    Paragraph summary = new Paragraph(listing.rejects().size() + " tracks left out, from " + listing.reports().stream()
+        .map(Path::toString).collect(Collectors.joining(", ")) + ".");
+    summary.setId("rejects-summary");
+    add(summary);
+    Grid<RejectReport.Rejected> grid = new Grid<>();
+    grid.setId("rejects-grid");
+    grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+    grid.addColumn(RejectReport.Rejected::stage).setHeader("Stage").setAutoWidth(true).setFlexGrow(0);
+    grid.addColumn(RejectReport.Rejected::item).setHeader("File or track").setAutoWidth(true).setFlexGrow(0);
+    grid.addColumn(RejectReport.Rejected::reason).setHeader("Reason").setAutoWidth(true).setFlexGrow(0);
+    grid.addColumn(RejectReport.Rejected::detail).setHeader("Detail").setFlexGrow(1);
+    grid.setItems(listing.rejects());
+    // A long report scrolls inside the grid, which renders only the rows in view.
+    if (listing.rejects().size() <= REJECTS_SHOWN_WHOLE) {
+      grid.setAllRowsVisible(true);
+    } else {
+      grid.setHeight("32em");
+    }
     add(grid);
   }
 

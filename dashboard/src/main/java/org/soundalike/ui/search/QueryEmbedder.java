@@ -9,6 +9,7 @@ import org.soundalike.audio.DecodedAudio;
  */
 public interface QueryEmbedder {
 
+  /** @throws org.soundalike.encode.EncodingException when the model cannot embed this audio */
   QueryEmbedding embed(DecodedAudio audio);
 
   /** Which run's model embeds the queries, for the page. */

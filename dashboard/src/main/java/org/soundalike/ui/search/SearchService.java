@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.soundalike.audio.AudioDecoder;
 import org.soundalike.audio.DecodedAudio;
 import org.soundalike.audio.UnsupportedAudioException;
+import org.soundalike.encode.EncodingException;
 import org.soundalike.search.EsConnection;
 import org.soundalike.search.QueryTrack;
 import org.soundalike.search.SearchResults;
@@ -154,10 +155,16 @@ public final class SearchService implements AutoCloseable {
     }
     if (embedder.isEmpty()) {
       return new UploadOutcome(fileName, audio.seconds(), List.of(), Optional.empty(), Optional.of(
-          "searching by an uploaded track needs a trained model's track encoder, and no trained run "
-              + "serves this dashboard yet. Use 'More like this' on a catalog track meanwhile."));
+          "searching by an uploaded track needs a trained run's track encoder, and this dashboard was "
+              + "started without --run RUN. Use 'More like this' on a catalog track meanwhile."));
     }
-    QueryEmbedding embedding = embedder.get().embed(audio);
+    QueryEmbedding embedding;
+    try {
+      embedding = embedder.get().embed(audio);
+    } catch (EncodingException e) {
+      throw new UploadRejectedException(fileName + ": the model cannot embed it: "
+          + e.getMessage().replace(file.toString(), fileName), e);
+    }
     SearchResults results = search.searchByVector(
         new QueryTrack(null, embedding.embedding(), List.of(), embedding.tagScores()), query);
     return new UploadOutcome(fileName, audio.seconds(), top(embedding.tagScores()), Optional.of(results),

@@ -69,10 +69,14 @@ public class SearchView extends VerticalLayout {
         + ") or start from a catalog track. Results come from Elasticsearch at " + service.esUrl()
         + ", index '" + service.index() + "'."));
     service.embedder().ifPresentOrElse(
-        e -> add(new Paragraph("Uploads are embedded by " + e.describe() + ".")),
-        () -> add(Messages.empty("no-encoder", "No trained model serves this dashboard yet: an upload is "
-            + "checked and decoded, but searching by it needs the model's track encoder. 'More like this' "
-            + "on a catalog track works.")));
+        e -> {
+          Paragraph serving = new Paragraph("Uploads are embedded by " + e.describe() + ".");
+          serving.setId("serving-run");
+          add(serving);
+        },
+        () -> add(Messages.empty("no-encoder", "Upload search needs a trained run: start the dashboard with "
+            + "--run RUN (a training run folder) to embed uploaded tracks. Without it an upload is only checked "
+            + "and decoded. 'More like this' on a catalog track works.")));
 
     Upload upload = new Upload(UploadHandler.toTempFile(this::uploaded));
     upload.setId("upload");

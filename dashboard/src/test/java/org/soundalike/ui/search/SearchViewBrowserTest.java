@@ -205,11 +205,7 @@ class SearchViewBrowserTest {
   }
 
   private static void upload(Path file) {
-    WebElement input = browser.driver().findElement(By.id("upload")).getShadowRoot()
-        .findElement(By.cssSelector("input[type=file]"));
-    // ChromeDriver adds to a 'multiple' file input's earlier selection: start from an empty one.
-    browser.script("arguments[0].value = '';", input);
-    input.sendKeys(file.toString());
+    browser.upload("upload", file);
   }
 
   /** The text of the error message about this file, once it shows (read in the page, so never stale). */

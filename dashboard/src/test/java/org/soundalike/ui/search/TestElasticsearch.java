@@ -16,7 +16,7 @@ import org.soundalike.ui.RunningDashboard;
  * A real Elasticsearch node for the dashboard's search tests, started through the project's own
  * {@code infra/bin/es} (the server comes from Maven Central) in a temporary home on a free port.
  */
-final class TestElasticsearch implements AutoCloseable {
+public final class TestElasticsearch implements AutoCloseable {
 
   private final Path script;
   private final Path home;
@@ -28,14 +28,14 @@ final class TestElasticsearch implements AutoCloseable {
     this.port = port;
   }
 
-  static TestElasticsearch start() throws IOException {
+  public static TestElasticsearch start() throws IOException {
     TestElasticsearch es = new TestElasticsearch(findScript(), Files.createTempDirectory("soundalike-dash-es-"),
         RunningDashboard.freePort());
     es.run("start");
     return es;
   }
 
-  URI url() {
+  public URI url() {
     return URI.create("http://127.0.0.1:" + port);
   }
 

@@ -1,0 +1,53 @@
+package org.soundalike.ui.runs;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import org.soundalike.eval.report.ReportException;
+import org.soundalike.eval.report.RunProvenance;
+import org.soundalike.eval.report.RunResultJson;
+import org.soundalike.train.TrainingRun;
+
+/**
+ * The training run whose model embeds uploaded queries: its folder, the checkpoint the encoder
+ * loads, and its provenance as the training code recorded it in {@code run.json} (absent or
+ * unreadable provenance is a note for the page, not a reason to refuse the run).
+ */
+public record ServingRun(Path folder, Path checkpoint, Optional<RunProvenance> provenance,
+    Optional<String> provenanceProblem) {
+
+  /**
+   * Reads what the run folder says about itself.
+   *
+   * @throws org.soundalike.train.TrainingException when the folder holds no checkpoint
+   */
+  public static ServingRun read(Path folder) {
+    Path checkpoint = TrainingRun.bestOrLast(folder);
+    Path runJson = folder.resolve(TrainingRun.RUN_JSON);
+    if (!Files.isRegularFile(runJson)) {
+      return new ServingRun(folder, checkpoint, Optional.empty(),
+          Optional.of(runJson + " is missing: the run's provenance is unknown"));
+    }
+    try {
+      return new ServingRun(folder, checkpoint, Optional.of(RunResultJson.readProvenance(runJson)), Optional.empty());
+    } catch (ReportException | IllegalArgumentException e) {
+      return new ServingRun(folder, checkpoint, Optional.empty(), Optional.of(e.getMessage()));
+    }
+  }
+
+  /** "run G-tiny (variant G, config tiny, 10 % labels, seed 7, best.bin)" for the page. */
+  public String describe() {
+    String name = folder.toAbsolutePath().normalize().getFileName().toString();
+    return provenance.map(p -> String.format(Locale.ROOT, "run %s (variant %s, config %s, %s labels, seed %d, %s)",
+            p.runId(), p.variant(), p.config() == null ? "?" : p.config(), percent(p.labelFraction()), p.seed(),
+            checkpoint.getFileName()))
+        .orElse("run " + name + " (" + checkpoint.getFileName() + ", provenance unknown)");
+  }
+
+  private static String percent(double fraction) {
+    double p = 100 * fraction;
+    return (p == Math.rint(p) ? String.format(Locale.ROOT, "%.0f", p)
+        : String.format(Locale.ROOT, "%.1f", p)) + " %";
+  }
+}
