@@ -47,6 +47,11 @@ import org.soundalike.net.SampleCnnConfig;
  * <p>State: a block keeps the activations of its last {@link #forward} (and a reference to its
  * input, which the weight gradient reads) for {@link #backward}, so a block serves one
  * forward/backward pair at a time, as {@link DnnlTrainingPass} uses it. Not thread-safe.
+ *
+ * <p>Memory: the output and the gradients are ND4J arrays allocated once per block and
+ * overwritten by every call (valid until the next one). Allocating them per call, as a first
+ * version did, left gigabytes of dead arrays waiting for garbage collection each step
+ * (docs/benchmarks/train-engine.md).
  */
 public final class DnnlConvBlock implements AutoCloseable {
 
@@ -77,10 +82,18 @@ public final class DnnlConvBlock implements AutoCloseable {
   private final memory mean;
   private final memory variance;
 
+  // Reused between calls: what forward and backward return.
+  private final INDArray output;
+  private final INDArray inputGradientArray;
+  private final INDArray weightGradient;
+  private final INDArray gammaGradient;
+  private final INDArray betaGradient;
+
   // The caller's arrays that the boundary memories point into, kept reachable while in use: ND4J
   // frees an array's native buffer when the array is collected, and the backward pass may read
   // the forward input in place (when oneDNN wants it in NHWC already).
   private INDArray heldInput;
+  private INDArray heldOutputGradient;
   private INDArray heldWeights;
   private INDArray heldGamma;
   private INDArray heldBeta;
@@ -119,6 +132,18 @@ public final class DnnlConvBlock implements AutoCloseable {
     shift = objects.memory(channels);
     scaleGradient = objects.memory(channels);
     shiftGradient = objects.memory(channels);
+    output = Nd4j.createUninitialized(DataType.FLOAT, batch, 1, outputLength, layer.out());
+    inputGradientArray = inputGradient ? Nd4j.createUninitialized(DataType.FLOAT, batch, 1, inputLength, layer.in()) : null;
+    weightGradient = Nd4j.createUninitialized(DataType.FLOAT, 1, SampleCnnConfig.KERNEL, layer.in(), layer.out());
+    gammaGradient = Nd4j.createUninitialized(DataType.FLOAT, layer.out());
+    betaGradient = Nd4j.createUninitialized(DataType.FLOAT, layer.out());
+    userOutput.set_data_handle(output.data().addressPointer());
+    if (inputGradient) {
+      userInputGradient.set_data_handle(inputGradientArray.data().addressPointer());
+    }
+    userWeightGradient.set_data_handle(weightGradient.data().addressPointer());
+    scaleGradient.set_data_handle(gammaGradient.data().addressPointer());
+    shiftGradient.set_data_handle(betaGradient.data().addressPointer());
 
     // Forward: convolution in the layouts oneDNN prefers.
     memory.desc sourceAny = objects.desc(memory.format_tag.any, batch, layer.in(), inputLength);
@@ -243,36 +268,27 @@ public final class DnnlConvBlock implements AutoCloseable {
     objects.run(weightSteps);
   }
 
-  /** y = block(x): x {@code [batch, 1, inputLength, in]} → y {@code [batch, 1, outputLength, out]}. */
+  /**
+   * y = block(x): x {@code [batch, 1, inputLength, in]} → y {@code [batch, 1, outputLength, out]},
+   * the block's own output array (overwritten by the next call).
+   */
   public INDArray forward(INDArray input) {
     if (heldWeights == null) {
       throw new IllegalStateException("layer " + layer.name() + ": setParameters before forward");
     }
     INDArray x = dense(input, batch, 1, inputLength, layer.in());
     heldInput = x;
-    INDArray y = Nd4j.createUninitialized(DataType.FLOAT, batch, 1, outputLength, layer.out());
     userSource.set_data_handle(x.data().addressPointer());
-    userOutput.set_data_handle(y.data().addressPointer());
     objects.run(forwardSteps);
-    return y;
+    return output;
   }
 
-  /** Backward from dL/dy of the last {@link #forward}. */
+  /** Backward from dL/dy of the last {@link #forward}; the gradients are the block's own arrays (overwritten by the next call). */
   public BlockGradients backward(INDArray outputGradient) {
-    INDArray dy = dense(outputGradient, batch, 1, outputLength, layer.out());
-    INDArray dx = inputGradient ? Nd4j.createUninitialized(DataType.FLOAT, batch, 1, inputLength, layer.in()) : null;
-    INDArray dw = Nd4j.createUninitialized(DataType.FLOAT, 1, SampleCnnConfig.KERNEL, layer.in(), layer.out());
-    INDArray dGamma = Nd4j.createUninitialized(DataType.FLOAT, layer.out());
-    INDArray dBeta = Nd4j.createUninitialized(DataType.FLOAT, layer.out());
-    userOutputGradient.set_data_handle(dy.data().addressPointer());
-    if (dx != null) {
-      userInputGradient.set_data_handle(dx.data().addressPointer());
-    }
-    userWeightGradient.set_data_handle(dw.data().addressPointer());
-    scaleGradient.set_data_handle(dGamma.data().addressPointer());
-    shiftGradient.set_data_handle(dBeta.data().addressPointer());
+    heldOutputGradient = dense(outputGradient, batch, 1, outputLength, layer.out());
+    userOutputGradient.set_data_handle(heldOutputGradient.data().addressPointer());
     objects.run(backwardSteps);
-    return new BlockGradients(dx, dw, dGamma, dBeta);
+    return new BlockGradients(inputGradientArray, weightGradient, gammaGradient, betaGradient);
   }
 
   /** The last forward's batch mean per channel (for the running averages). */
