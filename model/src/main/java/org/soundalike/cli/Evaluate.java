@@ -10,7 +10,7 @@ import org.soundalike.eval.EvaluationException;
 import org.soundalike.eval.EvaluationSet;
 import org.soundalike.eval.report.ReportException;
 import org.soundalike.eval.report.RunEvaluator;
-import org.soundalike.eval.report.RunProvenance;
+import org.soundalike.run.RunProvenance;
 import org.soundalike.eval.report.RunResult;
 import org.soundalike.eval.report.RunResultJson;
 import org.soundalike.progress.Progress;

@@ -2,6 +2,7 @@ package org.soundalike.cli;
 
 import org.soundalike.net.SampleCnnConfig;
 import org.soundalike.train.OptimizerSettings;
+import org.soundalike.train.TrainingEngine;
 import org.soundalike.train.TrainingSettings;
 import picocli.CommandLine.Option;
 
@@ -23,8 +24,15 @@ final class TrainingOptions {
   int batch;
 
   @Option(names = "--views-per-slice", defaultValue = "0",
-      description = "Run the encoder over slices of this many views (bounded memory; 0 = the whole batch at once).")
+      description = "Run the encoder over slices of this many views (bounded memory; 0 = the whole batch at once; "
+          + "--engine samediff only).")
   int viewsPerSlice;
+
+  @Option(names = "--engine", defaultValue = "dnnl",
+      description = "What computes the steps: dnnl (encoder on oneDNN primitives, float; 4-5x less CPU) or samediff "
+          + "(all in SameDiff; the fallback, and the only one with --views-per-slice). A resumed run keeps its engine. "
+          + "Default: ${DEFAULT-VALUE}.")
+  String engine;
 
   @Option(names = "--lr", description = "Adam's initial learning rate (default: 1e-3 fine-tuning, 3e-4 pre-training).")
   Double learningRate;
@@ -51,6 +59,7 @@ final class TrainingOptions {
         learningRate != null ? learningRate : base.optimizer().learningRate(),
         weightDecay != null ? weightDecay : base.optimizer().weightDecay());
     return base.withEpochs(epochs != null ? epochs : defaultEpochs)
+        .withEngine(TrainingEngine.named(engine))
         .withBatch(batch, viewsPerSlice)
         .withOptimizer(optimizer)
         .withSchedule(

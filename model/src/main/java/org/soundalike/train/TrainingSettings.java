@@ -23,6 +23,10 @@ import org.soundalike.net.SampleCnnConfig;
  * @param plateauFactor the learning-rate factor of a reduction
  * @param earlyStopPatience stop after this many epochs without improvement; 0 turns it off
  * @param pretrainedRun the pre-training run technique p starts from; null otherwise
+ * @param engine what computes the steps ({@link TrainingEngine}); part of the run's identity
+ *     because the two engines' float rounding differs, so a resumed run must keep its engine.
+ *     Checkpoints written before the engine was a setting hold none: those runs were trained on
+ *     SameDiff, so null reads as {@link TrainingEngine#SAMEDIFF}
  */
 public record TrainingSettings(
     SampleCnnConfig config,
@@ -37,7 +41,8 @@ public record TrainingSettings(
     int plateauPatience,
     double plateauFactor,
     int earlyStopPatience,
-    Path pretrainedRun) {
+    Path pretrainedRun,
+    TrainingEngine engine) {
 
   /** Fine-tuning: 200 epochs, plateau 5, early stop 10. */
   public static final int MAX_EPOCHS = 200;
@@ -48,6 +53,7 @@ public record TrainingSettings(
   public static final int PAPER_BATCH = 48;
 
   public TrainingSettings {
+    engine = engine == null ? TrainingEngine.SAMEDIFF : engine;
     if (!(labelFraction > 0 && labelFraction <= 1)) {
       throw new IllegalArgumentException("label fraction must be in (0, 1], got " + labelFraction);
     }
@@ -64,6 +70,10 @@ public record TrainingSettings(
       throw new IllegalArgumentException(
           "variant " + variant.name() + " does not use technique p: --pretrained does not apply");
     }
+    if (!engine.slices() && viewsPerSlice > 0 && viewsPerSlice < 2 * batchTracks) {
+      throw new IllegalArgumentException("the " + engine.label() + " engine runs the whole batch of "
+          + 2 * batchTracks + " views at once; views per slice (" + viewsPerSlice + ") needs --engine samediff");
+    }
     variant.lambda(r);
   }
 
@@ -78,7 +88,8 @@ public record TrainingSettings(
     return new TrainingSettings(
         config, variant, r, labelFraction, seed, MAX_EPOCHS, PAPER_BATCH, 0,
         pretrain ? OptimizerSettings.PRETRAIN : OptimizerSettings.FINE_TUNE,
-        pretrain ? 0 : PLATEAU_PATIENCE, PLATEAU_FACTOR, pretrain ? 0 : EARLY_STOP_PATIENCE, pretrainedRun);
+        pretrain ? 0 : PLATEAU_PATIENCE, PLATEAU_FACTOR, pretrain ? 0 : EARLY_STOP_PATIENCE, pretrainedRun,
+        TrainingEngine.DEFAULT);
   }
 
   public double lambda() {
@@ -87,26 +98,31 @@ public record TrainingSettings(
 
   public TrainingSettings withEpochs(int epochs) {
     return new TrainingSettings(config, variant, r, labelFraction, seed, epochs, batchTracks, viewsPerSlice,
-        optimizer, plateauPatience, plateauFactor, earlyStopPatience, pretrainedRun);
+        optimizer, plateauPatience, plateauFactor, earlyStopPatience, pretrainedRun, engine);
   }
 
   public TrainingSettings withBatch(int tracks, int slice) {
     return new TrainingSettings(config, variant, r, labelFraction, seed, maxEpochs, tracks, slice,
-        optimizer, plateauPatience, plateauFactor, earlyStopPatience, pretrainedRun);
+        optimizer, plateauPatience, plateauFactor, earlyStopPatience, pretrainedRun, engine);
   }
 
   public TrainingSettings withOptimizer(OptimizerSettings settings) {
     return new TrainingSettings(config, variant, r, labelFraction, seed, maxEpochs, batchTracks, viewsPerSlice,
-        settings, plateauPatience, plateauFactor, earlyStopPatience, pretrainedRun);
+        settings, plateauPatience, plateauFactor, earlyStopPatience, pretrainedRun, engine);
   }
 
   public TrainingSettings withSchedule(int plateau, double factor, int earlyStop) {
     return new TrainingSettings(config, variant, r, labelFraction, seed, maxEpochs, batchTracks, viewsPerSlice,
-        optimizer, plateau, factor, earlyStop, pretrainedRun);
+        optimizer, plateau, factor, earlyStop, pretrainedRun, engine);
   }
 
   public TrainingSettings withConfig(SampleCnnConfig newConfig) {
     return new TrainingSettings(newConfig, variant, r, labelFraction, seed, maxEpochs, batchTracks, viewsPerSlice,
-        optimizer, plateauPatience, plateauFactor, earlyStopPatience, pretrainedRun);
+        optimizer, plateauPatience, plateauFactor, earlyStopPatience, pretrainedRun, engine);
+  }
+
+  public TrainingSettings withEngine(TrainingEngine newEngine) {
+    return new TrainingSettings(config, variant, r, labelFraction, seed, maxEpochs, batchTracks, viewsPerSlice,
+        optimizer, plateauPatience, plateauFactor, earlyStopPatience, pretrainedRun, newEngine);
   }
 }

@@ -1,7 +1,7 @@
 package org.soundalike.ui.map;
 
 import java.nio.file.Path;
-import org.soundalike.eval.report.RunProvenance;
+import org.soundalike.run.RunProvenance;
 import org.soundalike.eval.report.RunResult;
 import org.soundalike.ui.results.MetricChartFactory;
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.soundalike.eval.report.CollectedRuns;
 import org.soundalike.eval.report.ReportBuilder;
 import org.soundalike.eval.report.ReportFiles;
-import org.soundalike.eval.report.RunProvenance;
+import org.soundalike.run.RunProvenance;
 import org.soundalike.eval.report.RunResult;
 import org.soundalike.eval.report.RunResultJson;
 

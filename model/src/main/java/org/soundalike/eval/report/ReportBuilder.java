@@ -1,5 +1,6 @@
 package org.soundalike.eval.report;
 
+import org.soundalike.run.RunProvenance;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;

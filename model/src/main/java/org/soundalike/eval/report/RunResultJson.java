@@ -1,5 +1,6 @@
 package org.soundalike.eval.report;
 
+import org.soundalike.run.RunProvenance;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -21,7 +22,8 @@ import org.soundalike.eval.QueryBootstrap;
 
 /**
  * Reads and writes results.json ({@link RunResult}) and the provenance alone ({@link RunProvenance},
- * the {@code "run"} object, e.g. a run.json the training code writes next to its checkpoint).
+ * the {@code "run"} object, e.g. a run.json the training code writes next to its checkpoint with
+ * {@link org.soundalike.run.RunProvenanceJson}).
  * Intervals are {@code [lower, upper]} arrays. A malformed file is a {@link ReportException} naming
  * the file and what is wrong; unknown top-level fields are ignored, unknown provenance fields kept.
  */
@@ -49,10 +51,6 @@ public final class RunResultJson {
 
   public static void write(Path file, RunResult result) {
     writeValue(file, result);
-  }
-
-  public static void writeProvenance(Path file, RunProvenance run) {
-    writeValue(file, run);
   }
 
   public static String toJson(RunResult result) {

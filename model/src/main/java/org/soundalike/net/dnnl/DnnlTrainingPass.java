@@ -20,22 +20,42 @@ import org.soundalike.net.TrainingPass;
  * kernels). This prototype chains the blocks through ND4J arrays in NHWC, so every layer boundary
  * costs a reorder in and out of oneDNN's blocked layout (see docs/benchmarks/dnnl.md).
  */
-public final class DnnlTrainingPass implements TrainingPass, AutoCloseable {
+public final class DnnlTrainingPass implements TrainingPass {
 
   private final NetworkParameters parameters;
   private final int tracks;
   private final List<DnnlConvBlock> blocks;
   private final HeadsGraph heads;
+  /** The context this pass created and closes, or null when the caller owns it. */
+  private final DnnlContext ownedContext;
 
-  private DnnlTrainingPass(NetworkParameters parameters, int tracks, List<DnnlConvBlock> blocks, HeadsGraph heads) {
+  private DnnlTrainingPass(
+      NetworkParameters parameters, int tracks, List<DnnlConvBlock> blocks, HeadsGraph heads, DnnlContext ownedContext) {
     this.parameters = parameters;
     this.tracks = tracks;
     this.blocks = blocks;
     this.heads = heads;
+    this.ownedContext = ownedContext;
+  }
+
+  /** A pass on its own oneDNN context, released by {@link #close}. */
+  public static DnnlTrainingPass open(NetworkParameters parameters, int tracks) {
+    DnnlContext context = new DnnlContext();
+    try {
+      return build(context, parameters, tracks, context);
+    } catch (RuntimeException e) {
+      context.close();
+      throw e;
+    }
   }
 
   /** A pass for batches of {@code tracks} tracks (2·tracks views) on {@code parameters} (float). */
   public static DnnlTrainingPass build(DnnlContext context, NetworkParameters parameters, int tracks) {
+    return build(context, parameters, tracks, null);
+  }
+
+  private static DnnlTrainingPass build(
+      DnnlContext context, NetworkParameters parameters, int tracks, DnnlContext ownedContext) {
     if (parameters.dataType() != DataType.FLOAT) {
       throw new IllegalArgumentException(
           "the oneDNN encoder trains in float; parameters are " + parameters.dataType());
@@ -48,7 +68,8 @@ public final class DnnlTrainingPass implements TrainingPass, AutoCloseable {
       blocks.add(block);
       length = block.outputLength();
     }
-    return new DnnlTrainingPass(parameters, tracks, List.copyOf(blocks), HeadsGraph.build(parameters, tracks));
+    return new DnnlTrainingPass(
+        parameters, tracks, List.copyOf(blocks), HeadsGraph.build(parameters, tracks), ownedContext);
   }
 
   @Override
@@ -103,6 +124,9 @@ public final class DnnlTrainingPass implements TrainingPass, AutoCloseable {
   public void close() {
     for (DnnlConvBlock block : blocks) {
       block.close();
+    }
+    if (ownedContext != null) {
+      ownedContext.close();
     }
   }
 }

@@ -1,5 +1,6 @@
 package org.soundalike.eval.report;
 
+import org.soundalike.run.RunProvenance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.soundalike.eval.report.ReportFixtures.result;

@@ -1,5 +1,6 @@
 package org.soundalike.eval.report;
 
+import org.soundalike.run.RunProvenance;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package org.soundalike.eval.report;
 
+import org.soundalike.run.RunProvenance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
