@@ -49,7 +49,10 @@ public record TrainingSettings(
   public static final int PLATEAU_PATIENCE = 5;
   public static final double PLATEAU_FACTOR = 0.1;
   public static final int EARLY_STOP_PATIENCE = 10;
-  /** The paper's 48 tracks per batch; far too slow on a 2-core CPU (docs/benchmarks/net.md). */
+  /**
+   * The paper's 48 tracks per batch, also the CPU default: on the dnnl engine the compact step is
+   * no dearer per excerpt than smaller batches; it needs ≈ 4.8 GiB (docs/training.md).
+   */
   public static final int PAPER_BATCH = 48;
 
   public TrainingSettings {
