@@ -41,8 +41,10 @@ import org.soundalike.net.SampleCnnConfig;
  * NHWC (docs/benchmarks/net.md). Here every primitive, memory descriptor and intermediate buffer
  * is created once; oneDNN picks the layouts inside the block ({@code format_tag::any}, usually its
  * channel-blocked {@code nCw16c}); the weights are re-laid-out once per {@link #setParameters}
- * (i.e. once per optimizer step), and reorders happen only at the block boundary, where the
- * activations are ND4J's NHWC {@code [batch, 1, length, channels]} (oneDNN's {@code nwc}).
+ * (i.e. once per optimizer step). A block stands alone (ND4J's NHWC {@code [batch, 1, length,
+ * channels]}, oneDNN's {@code nwc}, in and out, with reorders at the boundary) or is chained to its
+ * neighbours, reading the previous block's output and writing its input gradient in oneDNN's
+ * layouts, as {@link DnnlTrainingPass} builds them.
  *
  * <p>State: a block keeps the activations of its last {@link #forward} (and a reference to its
  * input, which the weight gradient reads) for {@link #backward}, so a block serves one
@@ -69,6 +71,7 @@ public final class DnnlConvBlock implements AutoCloseable {
   private final List<Primitives.Step> weightSteps = new ArrayList<>();
 
   // Boundary memories in ND4J layouts; their data handles point into the caller's INDArrays.
+  // Null where the block is chained to its neighbour inside oneDNN instead.
   private final memory userSource;
   private final memory userOutput;
   private final memory userOutputGradient;
@@ -81,6 +84,11 @@ public final class DnnlConvBlock implements AutoCloseable {
   private final memory shiftGradient;
   private final memory mean;
   private final memory variance;
+
+  // In oneDNN's layouts: this block's output, and the buffer its dL/dy arrives in (the next
+  // block's backward writes it when chained).
+  private final memory nativeOutput;
+  private final memory nativeOutputGradient;
 
   // Reused between calls: what forward and backward return.
   private final INDArray output;
@@ -106,6 +114,26 @@ public final class DnnlConvBlock implements AutoCloseable {
    */
   public DnnlConvBlock(
       DnnlContext context, NetworkParameters.ConvLayer layer, int batch, long inputLength, boolean inputGradient) {
+    this(context, layer, batch, inputLength, inputGradient, null, true);
+  }
+
+  /**
+   * A block that may be chained to its neighbours inside oneDNN: no NWC copies and reorders at
+   * the boundary (docs/benchmarks/train-engine.md).
+   *
+   * @param previous the block whose output, in oneDNN's layout, is this block's input, and into
+   *     whose output-gradient buffer this block's backward writes dL/dx; null: the input is an
+   *     NWC array ({@link #forward(INDArray)})
+   * @param nwcOutput true: {@link #forward(INDArray)} returns the output as an NWC array and
+   *     {@link #backward(INDArray)} takes dL/dy as one; false: the next block reads and writes them
+   *     in oneDNN's layout ({@link #forward()}, {@link #backward()})
+   */
+  DnnlConvBlock(
+      DnnlContext context, NetworkParameters.ConvLayer layer, int batch, long inputLength, boolean inputGradient,
+      DnnlConvBlock previous, boolean nwcOutput) {
+    if (previous != null && (!inputGradient || previous.userOutput != null)) {
+      throw new IllegalArgumentException("layer " + layer.name() + ": a chained block follows a block built for chaining");
+    }
     this.objects = new Primitives(context);
     this.layer = layer;
     this.batch = batch;
@@ -122,23 +150,26 @@ public final class DnnlConvBlock implements AutoCloseable {
     memory.desc weightsUser = objects.desc(memory.format_tag.wio, layer.out(), layer.in(), SampleCnnConfig.KERNEL);
     memory.desc channels = objects.desc(memory.format_tag.x, layer.out());
 
-    userSource = objects.memory(sourceUser);
-    userOutput = objects.memory(outputUser);
-    userOutputGradient = objects.memory(outputUser);
-    userInputGradient = objects.memory(sourceUser);
+    userSource = previous == null ? objects.memory(sourceUser) : null;
+    userOutput = nwcOutput ? objects.memory(outputUser) : null;
+    userOutputGradient = nwcOutput ? objects.memory(outputUser) : null;
+    userInputGradient = previous == null && inputGradient ? objects.memory(sourceUser) : null;
     userWeights = objects.memory(weightsUser);
     userWeightGradient = objects.memory(weightsUser);
     scale = objects.memory(channels);
     shift = objects.memory(channels);
     scaleGradient = objects.memory(channels);
     shiftGradient = objects.memory(channels);
-    output = Nd4j.createUninitialized(DataType.FLOAT, batch, 1, outputLength, layer.out());
-    inputGradientArray = inputGradient ? Nd4j.createUninitialized(DataType.FLOAT, batch, 1, inputLength, layer.in()) : null;
+    output = nwcOutput ? Nd4j.createUninitialized(DataType.FLOAT, batch, 1, outputLength, layer.out()) : null;
+    inputGradientArray = userInputGradient != null
+        ? Nd4j.createUninitialized(DataType.FLOAT, batch, 1, inputLength, layer.in()) : null;
     weightGradient = Nd4j.createUninitialized(DataType.FLOAT, 1, SampleCnnConfig.KERNEL, layer.in(), layer.out());
     gammaGradient = Nd4j.createUninitialized(DataType.FLOAT, layer.out());
     betaGradient = Nd4j.createUninitialized(DataType.FLOAT, layer.out());
-    userOutput.set_data_handle(output.data().addressPointer());
-    if (inputGradient) {
+    if (nwcOutput) {
+      userOutput.set_data_handle(output.data().addressPointer());
+    }
+    if (inputGradientArray != null) {
       userInputGradient.set_data_handle(inputGradientArray.data().addressPointer());
     }
     userWeightGradient.set_data_handle(weightGradient.data().addressPointer());
@@ -152,7 +183,7 @@ public final class DnnlConvBlock implements AutoCloseable {
     convolution_forward.primitive_desc convolution = objects.own(new convolution_forward.primitive_desc(
         objects.context().engine(), dnnl.prop_kind.forward_training, dnnl.algorithm.convolution_direct,
         sourceAny, weightsAny, convolvedAny, strides, pad, pad));
-    memory source = objects.inLayout(userSource, convolution.src_desc(), forwardSteps);
+    memory source = objects.inLayout(previous == null ? userSource : previous.nativeOutput, convolution.src_desc(), forwardSteps);
     memory weights = objects.memory(convolution.weights_desc());
     weightSteps.add(objects.reorder(userWeights, weights));
     memory convolved = objects.memory(convolution.dst_desc());
@@ -195,14 +226,23 @@ public final class DnnlConvBlock implements AutoCloseable {
       pooling_backward.primitive_desc poolBack = objects.own(new pooling_backward.primitive_desc(
           objects.context().engine(), dnnl.algorithm.pooling_max, norm.dst_desc(), pool.dst_desc(),
           window, window, zero, zero, zero, pool));
-      memory pooledGradient = objects.inLayout(userOutputGradient, poolBack.diff_dst_desc(), backwardSteps);
+      memory pooledGradient = nwcOutput
+          ? objects.inLayout(userOutputGradient, poolBack.diff_dst_desc(), backwardSteps)
+          : objects.memory(poolBack.diff_dst_desc());
+      nativeOutputGradient = pooledGradient;
       normGradient = objects.memory(poolBack.diff_src_desc());
       backwardSteps.add(objects.step(new pooling_backward(poolBack),
           DNNL_ARG_DIFF_DST, pooledGradient, DNNL_ARG_WORKSPACE, poolWorkspace, DNNL_ARG_DIFF_SRC, normGradient));
     } else {
-      normGradient = objects.inLayout(userOutputGradient, norm.dst_desc(), backwardSteps);
+      normGradient = nwcOutput
+          ? objects.inLayout(userOutputGradient, norm.dst_desc(), backwardSteps)
+          : objects.memory(norm.dst_desc());
+      nativeOutputGradient = normGradient;
     }
-    forwardSteps.add(objects.reorder(blockOutput, userOutput));
+    nativeOutput = blockOutput;
+    if (nwcOutput) {
+      forwardSteps.add(objects.reorder(blockOutput, userOutput));
+    }
 
     // Backward through batch norm + ReLU: dx, dγ, dβ in one primitive.
     batch_normalization_backward.primitive_desc normBack = objects.own(new batch_normalization_backward.primitive_desc(
@@ -237,10 +277,13 @@ public final class DnnlConvBlock implements AutoCloseable {
         weightSteps.add(objects.reorder(userWeights, dataBackWeights));
       }
       memory dataBackGradient = objects.inLayout(convolvedGradient, dataBack.diff_dst_desc(), backwardSteps);
-      memory sourceGradient = objects.memory(dataBack.diff_src_desc());
+      boolean inPlace = previous != null && previous.nativeOutputGradient.get_desc().equals(dataBack.diff_src_desc());
+      memory sourceGradient = inPlace ? previous.nativeOutputGradient : objects.memory(dataBack.diff_src_desc());
       backwardSteps.add(objects.step(new convolution_backward_data(dataBack),
           DNNL_ARG_DIFF_DST, dataBackGradient, DNNL_ARG_WEIGHTS, dataBackWeights, DNNL_ARG_DIFF_SRC, sourceGradient));
-      backwardSteps.add(objects.reorder(sourceGradient, userInputGradient));
+      if (!inPlace) {
+        backwardSteps.add(objects.reorder(sourceGradient, previous == null ? userInputGradient : previous.nativeOutputGradient));
+      }
     }
   }
 
@@ -273,20 +316,43 @@ public final class DnnlConvBlock implements AutoCloseable {
    * the block's own output array (overwritten by the next call).
    */
   public INDArray forward(INDArray input) {
-    if (heldWeights == null) {
-      throw new IllegalStateException("layer " + layer.name() + ": setParameters before forward");
+    if (userSource == null) {
+      throw new IllegalStateException("layer " + layer.name() + ": chained to the previous block, use forward()");
     }
     INDArray x = dense(input, batch, 1, inputLength, layer.in());
     heldInput = x;
     userSource.set_data_handle(x.data().addressPointer());
+    return forward();
+  }
+
+  /**
+   * The forward pass from the input already in place (the previous block's output when chained);
+   * returns the output array, or null when the output stays in oneDNN for the next block.
+   */
+  public INDArray forward() {
+    if (heldWeights == null) {
+      throw new IllegalStateException("layer " + layer.name() + ": setParameters before forward");
+    }
     objects.run(forwardSteps);
     return output;
   }
 
   /** Backward from dL/dy of the last {@link #forward}; the gradients are the block's own arrays (overwritten by the next call). */
   public BlockGradients backward(INDArray outputGradient) {
+    if (userOutputGradient == null) {
+      throw new IllegalStateException("layer " + layer.name() + ": chained to the next block, use backward()");
+    }
     heldOutputGradient = dense(outputGradient, batch, 1, outputLength, layer.out());
     userOutputGradient.set_data_handle(heldOutputGradient.data().addressPointer());
+    return backward();
+  }
+
+  /**
+   * Backward from dL/dy already in place (written by the next block's backward when chained).
+   * dL/dx is an array only for a block with an NWC input; a chained block writes it into the
+   * previous block's buffer instead ({@link BlockGradients#input()} null).
+   */
+  public BlockGradients backward() {
     objects.run(backwardSteps);
     return new BlockGradients(inputGradientArray, weightGradient, gammaGradient, betaGradient);
   }
