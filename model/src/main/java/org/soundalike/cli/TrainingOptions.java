@@ -20,9 +20,8 @@ final class TrainingOptions {
   Integer epochs;
 
   @Option(names = "--batch", defaultValue = "48",
-      description = "Tracks per batch B (2B views). The paper's 48: ~1.8 CPU-s and ~4.8 GiB per compact step on the dnnl "
-          + "engine (set -Dorg.bytedeco.javacpp.maxPhysicalBytes=6g); 16-24 fit under 4g; the paper config needs ~8. "
-          + "Default: ${DEFAULT-VALUE}.")
+      description = "Tracks per batch B (2B views). The paper's 48: ~1.5 CPU-s and ~3.4 GiB per compact step on the "
+          + "dnnl engine; with --config paper use ~8 (memory). Default: ${DEFAULT-VALUE}.")
   int batch;
 
   @Option(names = "--views-per-slice", defaultValue = "0",

@@ -51,7 +51,7 @@ public record TrainingSettings(
   public static final int EARLY_STOP_PATIENCE = 10;
   /**
    * The paper's 48 tracks per batch, also the CPU default: on the dnnl engine the compact step is
-   * no dearer per excerpt than smaller batches; it needs ≈ 4.8 GiB (docs/training.md).
+   * no dearer per excerpt than smaller batches and peaks at ≈ 3.4 GiB (docs/training.md).
    */
   public static final int PAPER_BATCH = 48;
 
