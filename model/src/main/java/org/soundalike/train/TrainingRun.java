@@ -21,13 +21,13 @@ import org.soundalike.dataset.GenericCatalog;
 import org.soundalike.dataset.LabelFraction;
 import org.soundalike.dataset.Split;
 import org.soundalike.dataset.Track;
-import org.soundalike.run.RunProvenance;
-import org.soundalike.run.RunProvenanceException;
-import org.soundalike.run.RunProvenanceJson;
 import org.soundalike.net.LossValues;
 import org.soundalike.net.NetworkParameters;
 import org.soundalike.net.TrainingBatch;
 import org.soundalike.net.TrainingPass;
+import org.soundalike.run.RunProvenance;
+import org.soundalike.run.RunProvenanceException;
+import org.soundalike.run.RunProvenanceJson;
 
 /**
  * One training run in its own folder: the epoch loop of METHOD.md "Training" with validation,

@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.soundalike.dataset.Catalog;
 import org.soundalike.dataset.Catalogs;
+import org.soundalike.net.SampleCnnConfig;
 import org.soundalike.run.RunProvenance;
 import org.soundalike.run.RunProvenanceJson;
-import org.soundalike.net.SampleCnnConfig;
 
 /**
  * The epoch loop on a tiny network and corpus. Two runs are trained once for the class (a

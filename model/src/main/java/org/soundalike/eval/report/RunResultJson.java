@@ -1,6 +1,5 @@
 package org.soundalike.eval.report;
 
-import org.soundalike.run.RunProvenance;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -19,6 +18,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.soundalike.eval.QueryBootstrap;
+import org.soundalike.run.RunProvenance;
 
 /**
  * Reads and writes results.json ({@link RunResult}) and the provenance alone ({@link RunProvenance},

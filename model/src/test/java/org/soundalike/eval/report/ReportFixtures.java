@@ -1,6 +1,5 @@
 package org.soundalike.eval.report;
 
-import org.soundalike.run.RunProvenance;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,6 +7,7 @@ import java.util.Map;
 import java.util.Random;
 import org.soundalike.dataset.EmbeddedTrack;
 import org.soundalike.eval.QueryBootstrap;
+import org.soundalike.run.RunProvenance;
 
 /** Generated runs and tracks for the report tests. */
 final class ReportFixtures {

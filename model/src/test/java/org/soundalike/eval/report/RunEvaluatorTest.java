@@ -1,6 +1,5 @@
 package org.soundalike.eval.report;
 
-import org.soundalike.run.RunProvenance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
@@ -14,6 +13,7 @@ import org.soundalike.dataset.EmbeddedTrack;
 import org.soundalike.eval.EvaluationResult;
 import org.soundalike.eval.EvaluationSet;
 import org.soundalike.eval.MetricsEvaluator;
+import org.soundalike.run.RunProvenance;
 
 /** An evaluation set and a run's provenance become one results.json record. */
 class RunEvaluatorTest {
