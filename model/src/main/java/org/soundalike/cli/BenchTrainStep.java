@@ -31,9 +31,9 @@ public final class BenchTrainStep implements Callable<Integer> {
       description = "views per encoder micro-batch (gradient caching); 0 = all views at once (default: ${DEFAULT-VALUE})")
   int slice;
 
-  @Option(names = "--engine", defaultValue = "dnnl",
-      description = "dnnl (encoder on oneDNN primitives, heads in SameDiff: the trainer's default) or samediff "
-          + "(default: ${DEFAULT-VALUE})")
+  @Option(names = "--engine",
+      description = "dnnl (encoder on oneDNN primitives, heads in SameDiff) or samediff (default: the trainer's "
+          + "default, dnnl on ND4J's CPU backend)")
   String engine;
 
   @Option(names = "--warmup", defaultValue = "2", description = "untimed steps first (default: ${DEFAULT-VALUE})")
@@ -45,7 +45,7 @@ public final class BenchTrainStep implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     System.out.println(new ObjectMapper().writeValueAsString(
-        NetworkBenchmark.trainStep(SampleCnnConfig.named(config), batch, batchNorm, slice, TrainingEngine.named(engine),
+        NetworkBenchmark.trainStep(SampleCnnConfig.named(config), batch, batchNorm, slice, engine != null ? TrainingEngine.named(engine) : TrainingEngine.forBackend(),
             warmup, repeats)));
     return 0;
   }

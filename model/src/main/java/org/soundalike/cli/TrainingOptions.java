@@ -29,10 +29,10 @@ final class TrainingOptions {
           + "--engine samediff only).")
   int viewsPerSlice;
 
-  @Option(names = "--engine", defaultValue = "dnnl",
+  @Option(names = "--engine",
       description = "What computes the steps: dnnl (encoder on oneDNN primitives, float; 4-5x less CPU) or samediff "
           + "(all in SameDiff; the fallback, and the only one with --views-per-slice). A resumed run keeps its engine. "
-          + "Default: ${DEFAULT-VALUE}.")
+          + "Default: dnnl on ND4J's CPU backend, samediff on CUDA.")
   String engine;
 
   @Option(names = "--lr", description = "Adam's initial learning rate (default: 1e-3 fine-tuning, 3e-4 pre-training).")
@@ -60,7 +60,7 @@ final class TrainingOptions {
         learningRate != null ? learningRate : base.optimizer().learningRate(),
         weightDecay != null ? weightDecay : base.optimizer().weightDecay());
     return base.withEpochs(epochs != null ? epochs : defaultEpochs)
-        .withEngine(TrainingEngine.named(engine))
+        .withEngine(engine != null ? TrainingEngine.named(engine) : base.engine())
         .withBatch(batch, viewsPerSlice)
         .withOptimizer(optimizer)
         .withSchedule(

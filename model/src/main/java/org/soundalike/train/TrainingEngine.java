@@ -2,6 +2,7 @@ package org.soundalike.train;
 
 import java.util.Locale;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
 import org.soundalike.net.BatchNormKind;
 import org.soundalike.net.MicroBatchedTraining;
 import org.soundalike.net.NetworkParameters;
@@ -20,7 +21,8 @@ public enum TrainingEngine {
    * The encoder on oneDNN primitives, the heads and losses in SameDiff ({@link DnnlTrainingPass}):
    * 4–5× less CPU per step than {@link #SAMEDIFF} on this CPU (docs/benchmarks/train-engine.md).
    * Float only; the whole batch goes through the encoder at once, so batch norm and NT-Xent see
-   * all 2B views. The default on CPU.
+   * all 2B views. The default on ND4J's CPU backend. oneDNN runs on the CPU whatever ND4J's
+   * backend is, so with the CUDA backend it would leave the GPU to the heads only.
    */
   DNNL,
 
@@ -30,7 +32,10 @@ public enum TrainingEngine {
    */
   SAMEDIFF;
 
-  public static final TrainingEngine DEFAULT = DNNL;
+  /** {@link #DNNL} on ND4J's CPU backend, {@link #SAMEDIFF} on any other (the CUDA profile). */
+  public static TrainingEngine forBackend() {
+    return Nd4j.getEnvironment().isCPU() ? DNNL : SAMEDIFF;
+  }
 
   /** {@code dnnl} or {@code samediff}, in any case. */
   public static TrainingEngine named(String name) {

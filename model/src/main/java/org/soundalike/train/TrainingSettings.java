@@ -81,7 +81,8 @@ public record TrainingSettings(
   }
 
   /**
-   * METHOD.md's settings for {@code variant}: fine-tuning (Adam 1e-3, weight decay 1e-6,
+   * METHOD.md's settings for {@code variant}, on the backend's engine ({@link
+   * TrainingEngine#forBackend}): fine-tuning (Adam 1e-3, weight decay 1e-6,
    * plateau 5, early stop 10, 200 epochs) or, for pre-training, Adam 3e-4 for a fixed number of
    * epochs (no schedule, no early stop, as the paper pre-trains for a fixed budget).
    */
@@ -92,7 +93,7 @@ public record TrainingSettings(
         config, variant, r, labelFraction, seed, MAX_EPOCHS, PAPER_BATCH, 0,
         pretrain ? OptimizerSettings.PRETRAIN : OptimizerSettings.FINE_TUNE,
         pretrain ? 0 : PLATEAU_PATIENCE, PLATEAU_FACTOR, pretrain ? 0 : EARLY_STOP_PATIENCE, pretrainedRun,
-        TrainingEngine.DEFAULT);
+        TrainingEngine.forBackend());
   }
 
   public double lambda() {

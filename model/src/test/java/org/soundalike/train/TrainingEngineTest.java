@@ -114,8 +114,8 @@ class TrainingEngineTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("views per slice (2)");
     TrainingSettings defaults = TrainingSettings.defaults(SampleCnnConfig.TINY, Variant.named("A"), null, 1, 1, null);
-    assertThat(defaults.engine()).isEqualTo(TrainingEngine.DNNL);
-    assertThatThrownBy(() -> defaults.withBatch(8, 4))
+    assertThat(defaults.engine()).isEqualTo(TrainingEngine.forBackend());
+    assertThatThrownBy(() -> defaults.withEngine(TrainingEngine.DNNL).withBatch(8, 4))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("needs --engine samediff");
     assertThat(defaults.withEngine(TrainingEngine.SAMEDIFF).withBatch(8, 4).viewsPerSlice()).isEqualTo(4);
