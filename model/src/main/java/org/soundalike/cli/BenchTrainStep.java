@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.soundalike.net.BatchNormKind;
 import org.soundalike.net.SampleCnnConfig;
 import org.soundalike.train.NetworkBenchmark;
+import org.soundalike.train.TrainingEngine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -30,8 +31,10 @@ public final class BenchTrainStep implements Callable<Integer> {
       description = "views per encoder micro-batch (gradient caching); 0 = all views at once (default: ${DEFAULT-VALUE})")
   int slice;
 
-  @Option(names = "--onednn", description = "run the encoder on oneDNN primitives (DnnlTrainingPass), heads in SameDiff")
-  boolean onednn;
+  @Option(names = "--engine",
+      description = "dnnl (encoder on oneDNN primitives, heads in SameDiff) or samediff (default: the trainer's "
+          + "default, dnnl on ND4J's CPU backend)")
+  String engine;
 
   @Option(names = "--warmup", defaultValue = "2", description = "untimed steps first (default: ${DEFAULT-VALUE})")
   int warmup;
@@ -42,7 +45,8 @@ public final class BenchTrainStep implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     System.out.println(new ObjectMapper().writeValueAsString(
-        NetworkBenchmark.trainStep(SampleCnnConfig.named(config), batch, batchNorm, slice, onednn, warmup, repeats)));
+        NetworkBenchmark.trainStep(SampleCnnConfig.named(config), batch, batchNorm, slice, engine != null ? TrainingEngine.named(engine) : TrainingEngine.forBackend(),
+            warmup, repeats)));
     return 0;
   }
 }

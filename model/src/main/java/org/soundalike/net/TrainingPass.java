@@ -7,9 +7,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Forward and backward of L = L_ML + λ·L_SSL for batches of a fixed number of tracks. Two
  * implementations: {@link TrainingGraph} (the whole batch in one graph: fastest while it fits in
  * memory) and {@link MicroBatchedTraining} (the encoder runs over slices of the views, so memory
- * is bounded, while the losses still see all 2B views).
+ * is bounded, while the losses still see all 2B views); and {@code net.dnnl.DnnlTrainingPass} (the
+ * encoder on oneDNN primitives, the trainer's default on CPU).
+ *
+ * <p>The arrays of a {@link Result} may be buffers the pass reuses: they are valid until its next
+ * call.
  */
-public interface TrainingPass {
+public interface TrainingPass extends AutoCloseable {
 
   /** Losses and the gradient of L for each trainable array, by the array's name. */
   record Result(LossValues losses, Map<String, INDArray> gradients) {}
@@ -30,4 +34,8 @@ public interface TrainingPass {
    * pass and without touching the running averages.
    */
   LossValues losses(TrainingBatch batch, double lambda);
+
+  /** Releases native buffers the pass owns (nothing for the SameDiff passes). */
+  @Override
+  default void close() {}
 }

@@ -10,14 +10,11 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.soundalike.audio.AudioSpec;
 import org.soundalike.net.BatchNormKind;
 import org.soundalike.net.EmbeddingGraph;
-import org.soundalike.net.MicroBatchedTraining;
 import org.soundalike.net.NetworkParameters;
 import org.soundalike.net.SampleCnnConfig;
 import org.soundalike.net.TrainingBatch;
 import org.soundalike.net.TrainingGraph;
 import org.soundalike.net.TrainingPass;
-import org.soundalike.net.dnnl.DnnlContext;
-import org.soundalike.net.dnnl.DnnlTrainingPass;
 import org.soundalike.progress.ProcessUsage;
 
 /**
@@ -59,30 +56,30 @@ public final class NetworkBenchmark {
   }
 
   /**
-   * A full training step on random audio, float32, B tracks = 2B views, all labelled, λ = 1.
-   *
-   * @param onednn the encoder on oneDNN primitives ({@link DnnlTrainingPass}; fused batch norm,
-   *     whole batch) instead of SameDiff
+   * A full training step on random audio, float32, B tracks = 2B views, all labelled, λ = 1, on
+   * {@code engine}; {@code batchNorm} other than FUSED (SameDiff whole batch only) is for comparison.
    */
   public static Map<String, Object> trainStep(
-      SampleCnnConfig config, int tracks, BatchNormKind batchNorm, int viewsPerSlice, boolean onednn,
+      SampleCnnConfig config, int tracks, BatchNormKind batchNorm, int viewsPerSlice, TrainingEngine engine,
       int warmup, int repeats) {
     NetworkParameters parameters = NetworkParameters.initialize(config, DataType.FLOAT, 1);
     boolean sliced = viewsPerSlice > 0 && viewsPerSlice < 2 * tracks;
-    if (sliced && batchNorm != BatchNormKind.FUSED) {
-      throw new IllegalArgumentException("micro-batching uses the fused batch norm only");
-    }
-    if (onednn && (sliced || batchNorm != BatchNormKind.FUSED)) {
-      throw new IllegalArgumentException("the oneDNN encoder runs the whole batch with the fused batch norm");
+    if (batchNorm != BatchNormKind.FUSED && (sliced || engine != TrainingEngine.SAMEDIFF)) {
+      throw new IllegalArgumentException("batch norm " + batchNorm + " exists only in the samediff engine's whole-batch graph");
     }
     long buildStart = System.nanoTime();
-    DnnlContext dnnl = onednn ? new DnnlContext() : null;
-    TrainingPass graph = onednn
-        ? DnnlTrainingPass.build(dnnl, parameters, tracks)
-        : sliced
-            ? MicroBatchedTraining.build(parameters, tracks, viewsPerSlice)
-            : TrainingGraph.build(parameters, tracks, batchNorm);
-    double buildSeconds = (System.nanoTime() - buildStart) / 1e9;
+    try (TrainingPass graph = batchNorm == BatchNormKind.FUSED
+        ? engine.build(parameters, tracks, viewsPerSlice)
+        : TrainingGraph.build(parameters, tracks, batchNorm)) {
+      return trainStep(graph, config, tracks, batchNorm, sliced ? viewsPerSlice : 2 * tracks, engine,
+          (System.nanoTime() - buildStart) / 1e9, warmup, repeats);
+    }
+  }
+
+  private static Map<String, Object> trainStep(
+      TrainingPass graph, SampleCnnConfig config, int tracks, BatchNormKind batchNorm, int viewsPerSlice,
+      TrainingEngine engine, double buildSeconds, int warmup, int repeats) {
+    NetworkParameters parameters = graph.parameters();
     AdamOptimizer adam = new AdamOptimizer(parameters, 1e-3, 1e-6);
     INDArray labels = Nd4j.rand(DataType.FLOAT, tracks, config.tags()).gt(0.8).castTo(DataType.FLOAT);
     boolean[] labelled = new boolean[tracks];
@@ -105,10 +102,6 @@ public final class NetworkBenchmark {
       }
       loss = result.losses().total();
     }
-    if (onednn) {
-      ((DnnlTrainingPass) graph).close();
-      dnnl.close();
-    }
     double median = median(seconds);
     int views = 2 * tracks;
     // Training ≈ forward + backward (data and weight gradients) ≈ 3 × forward FLOPs (+1 forward
@@ -116,9 +109,9 @@ public final class NetworkBenchmark {
     double gflops = 3 * views * config.encoderForwardFlops() / median / 1e9;
     Map<String, Object> out = header("train-step", config, tracks);
     out.put("views", views);
-    out.put("encoderEngine", onednn ? "onednn" : "samediff");
+    out.put("engine", engine.label());
     out.put("batchNorm", batchNorm.name().toLowerCase(java.util.Locale.ROOT));
-    out.put("viewsPerSlice", sliced ? viewsPerSlice : views);
+    out.put("viewsPerSlice", viewsPerSlice);
     out.put("graphBuildSeconds", round(buildSeconds));
     out.put("secondsPerStep", seconds);
     out.put("medianSecondsPerStep", round(median));

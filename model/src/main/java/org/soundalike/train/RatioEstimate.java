@@ -35,7 +35,7 @@ public record RatioEstimate(
    * Trains (or resumes) the two runs in {@code folder}/ssl and {@code folder}/ml and writes
    * {@code folder}/{@value #FILE}.
    *
-   * @param base settings whose config, epochs, batch, schedule and seed both runs share
+   * @param base settings whose config, epochs, batch, schedule, seed and engine both runs share
    */
   public static RatioEstimate measure(
       Catalog catalog, Path folder, TrainingSettings base, int lastEpochs, String codeVersion, PrintStream log) {
@@ -43,10 +43,10 @@ public record RatioEstimate(
     Path ml = folder.resolve("ml");
     TrainingSettings sslSettings = new TrainingSettings(base.config(), Variant.PRETRAIN, null, 1, base.seed(),
         base.maxEpochs(), base.batchTracks(), base.viewsPerSlice(), OptimizerSettings.PRETRAIN, 0,
-        base.plateauFactor(), 0, null);
+        base.plateauFactor(), 0, null, base.engine());
     TrainingSettings mlSettings = new TrainingSettings(base.config(), Variant.named("A"), null, 1, base.seed(),
         base.maxEpochs(), base.batchTracks(), base.viewsPerSlice(), base.optimizer(), base.plateauPatience(),
-        base.plateauFactor(), base.earlyStopPatience(), null);
+        base.plateauFactor(), base.earlyStopPatience(), null, base.engine());
     TrainingState sslState = new TrainingRun(catalog, ssl, sslSettings, codeVersion, log).run().state();
     TrainingState mlState = new TrainingRun(catalog, ml, mlSettings, codeVersion, log).run().state();
     double sslLoss = converged(sslState.history(), lastEpochs, true);

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,15 +21,13 @@ import org.soundalike.dataset.GenericCatalog;
 import org.soundalike.dataset.LabelFraction;
 import org.soundalike.dataset.Split;
 import org.soundalike.dataset.Track;
-import org.soundalike.eval.report.RunProvenance;
-import org.soundalike.eval.report.RunResultJson;
-import org.soundalike.net.BatchNormKind;
 import org.soundalike.net.LossValues;
-import org.soundalike.net.MicroBatchedTraining;
 import org.soundalike.net.NetworkParameters;
 import org.soundalike.net.TrainingBatch;
-import org.soundalike.net.TrainingGraph;
 import org.soundalike.net.TrainingPass;
+import org.soundalike.run.RunProvenance;
+import org.soundalike.run.RunProvenanceException;
+import org.soundalike.run.RunProvenanceJson;
 
 /**
  * One training run in its own folder: the epoch loop of METHOD.md "Training" with validation,
@@ -98,9 +95,12 @@ public final class TrainingRun {
       Path source = bestOrLast(settings.pretrainedRun());
       loadInto(parameters, Checkpoint.read(source).arrays(), source, true);
     }
-    TrainingPass pass = settings.viewsPerSlice() > 0 && settings.viewsPerSlice() < 2 * settings.batchTracks()
-        ? MicroBatchedTraining.build(parameters, settings.batchTracks(), settings.viewsPerSlice())
-        : TrainingGraph.build(parameters, settings.batchTracks(), BatchNormKind.FUSED);
+    try (TrainingPass pass = settings.engine().build(parameters, settings.batchTracks(), settings.viewsPerSlice())) {
+      return train(pass, parameters, saved);
+    }
+  }
+
+  private Outcome train(TrainingPass pass, NetworkParameters parameters, Checkpoint saved) {
     Trainer trainer = new Trainer(pass, settings.optimizer(), trainedNames(pass), settings.lambda());
     TrainingState state = saved == null ? TrainingState.fresh(settings.optimizer().learningRate()) : resumed(saved);
     if (saved != null) {
@@ -250,6 +250,7 @@ public final class TrainingRun {
     extra.put("lambda", Checkpoint.JSON.valueToTree(settings.lambda()));
     extra.put("batchTracks", Checkpoint.JSON.valueToTree(settings.batchTracks()));
     extra.put("viewsPerSlice", Checkpoint.JSON.valueToTree(settings.viewsPerSlice()));
+    extra.put("engine", Checkpoint.JSON.valueToTree(settings.engine().label()));
     extra.put("learningRate", Checkpoint.JSON.valueToTree(settings.optimizer().learningRate()));
     extra.put("weightDecay", Checkpoint.JSON.valueToTree(settings.optimizer().weightDecay()));
     extra.put("pretrainedRun", Checkpoint.JSON.valueToTree(
@@ -264,13 +265,10 @@ public final class TrainingRun {
         variant.contrastive() && !variant.selfSupervisedOnly() ? settings.r() : null,
         variant.selfSupervisedOnly() ? 1.0 : settings.labelFraction(), settings.seed(), codeVersion,
         state.epochs(), Instant.now().toString(), extra);
-    Path file = folder.resolve(RUN_JSON);
-    Path temp = folder.resolve(RUN_JSON + ".tmp");
-    RunResultJson.writeProvenance(temp, provenance);
     try {
-      Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
-      throw new TrainingException("cannot write " + file + ": " + e.getMessage(), e);
+      RunProvenanceJson.write(folder.resolve(RUN_JSON), provenance);
+    } catch (RunProvenanceException e) {
+      throw new TrainingException(e.getMessage(), e);
     }
   }
 

@@ -23,6 +23,10 @@ import org.soundalike.net.SampleCnnConfig;
  * @param plateauFactor the learning-rate factor of a reduction
  * @param earlyStopPatience stop after this many epochs without improvement; 0 turns it off
  * @param pretrainedRun the pre-training run technique p starts from; null otherwise
+ * @param engine what computes the steps ({@link TrainingEngine}); part of the run's identity
+ *     because the two engines' float rounding differs, so a resumed run must keep its engine.
+ *     Checkpoints written before the engine was a setting hold none: those runs were trained on
+ *     SameDiff, so null reads as {@link TrainingEngine#SAMEDIFF}
  */
 public record TrainingSettings(
     SampleCnnConfig config,
@@ -37,17 +41,22 @@ public record TrainingSettings(
     int plateauPatience,
     double plateauFactor,
     int earlyStopPatience,
-    Path pretrainedRun) {
+    Path pretrainedRun,
+    TrainingEngine engine) {
 
   /** Fine-tuning: 200 epochs, plateau 5, early stop 10. */
   public static final int MAX_EPOCHS = 200;
   public static final int PLATEAU_PATIENCE = 5;
   public static final double PLATEAU_FACTOR = 0.1;
   public static final int EARLY_STOP_PATIENCE = 10;
-  /** The paper's 48 tracks per batch; far too slow on a 2-core CPU (docs/benchmarks/net.md). */
+  /**
+   * The paper's 48 tracks per batch, also the CPU default: on the dnnl engine the compact step is
+   * no dearer per excerpt than smaller batches and peaks at ≈ 3.4 GiB (docs/training.md).
+   */
   public static final int PAPER_BATCH = 48;
 
   public TrainingSettings {
+    engine = engine == null ? TrainingEngine.SAMEDIFF : engine;
     if (!(labelFraction > 0 && labelFraction <= 1)) {
       throw new IllegalArgumentException("label fraction must be in (0, 1], got " + labelFraction);
     }
@@ -64,11 +73,16 @@ public record TrainingSettings(
       throw new IllegalArgumentException(
           "variant " + variant.name() + " does not use technique p: --pretrained does not apply");
     }
+    if (!engine.slices() && viewsPerSlice > 0 && viewsPerSlice < 2 * batchTracks) {
+      throw new IllegalArgumentException("the " + engine.label() + " engine runs the whole batch of "
+          + 2 * batchTracks + " views at once; views per slice (" + viewsPerSlice + ") needs --engine samediff");
+    }
     variant.lambda(r);
   }
 
   /**
-   * METHOD.md's settings for {@code variant}: fine-tuning (Adam 1e-3, weight decay 1e-6,
+   * METHOD.md's settings for {@code variant}, on the backend's engine ({@link
+   * TrainingEngine#forBackend}): fine-tuning (Adam 1e-3, weight decay 1e-6,
    * plateau 5, early stop 10, 200 epochs) or, for pre-training, Adam 3e-4 for a fixed number of
    * epochs (no schedule, no early stop, as the paper pre-trains for a fixed budget).
    */
@@ -78,7 +92,8 @@ public record TrainingSettings(
     return new TrainingSettings(
         config, variant, r, labelFraction, seed, MAX_EPOCHS, PAPER_BATCH, 0,
         pretrain ? OptimizerSettings.PRETRAIN : OptimizerSettings.FINE_TUNE,
-        pretrain ? 0 : PLATEAU_PATIENCE, PLATEAU_FACTOR, pretrain ? 0 : EARLY_STOP_PATIENCE, pretrainedRun);
+        pretrain ? 0 : PLATEAU_PATIENCE, PLATEAU_FACTOR, pretrain ? 0 : EARLY_STOP_PATIENCE, pretrainedRun,
+        TrainingEngine.forBackend());
   }
 
   public double lambda() {
@@ -87,26 +102,31 @@ public record TrainingSettings(
 
   public TrainingSettings withEpochs(int epochs) {
     return new TrainingSettings(config, variant, r, labelFraction, seed, epochs, batchTracks, viewsPerSlice,
-        optimizer, plateauPatience, plateauFactor, earlyStopPatience, pretrainedRun);
+        optimizer, plateauPatience, plateauFactor, earlyStopPatience, pretrainedRun, engine);
   }
 
   public TrainingSettings withBatch(int tracks, int slice) {
     return new TrainingSettings(config, variant, r, labelFraction, seed, maxEpochs, tracks, slice,
-        optimizer, plateauPatience, plateauFactor, earlyStopPatience, pretrainedRun);
+        optimizer, plateauPatience, plateauFactor, earlyStopPatience, pretrainedRun, engine);
   }
 
   public TrainingSettings withOptimizer(OptimizerSettings settings) {
     return new TrainingSettings(config, variant, r, labelFraction, seed, maxEpochs, batchTracks, viewsPerSlice,
-        settings, plateauPatience, plateauFactor, earlyStopPatience, pretrainedRun);
+        settings, plateauPatience, plateauFactor, earlyStopPatience, pretrainedRun, engine);
   }
 
   public TrainingSettings withSchedule(int plateau, double factor, int earlyStop) {
     return new TrainingSettings(config, variant, r, labelFraction, seed, maxEpochs, batchTracks, viewsPerSlice,
-        optimizer, plateau, factor, earlyStop, pretrainedRun);
+        optimizer, plateau, factor, earlyStop, pretrainedRun, engine);
   }
 
   public TrainingSettings withConfig(SampleCnnConfig newConfig) {
     return new TrainingSettings(newConfig, variant, r, labelFraction, seed, maxEpochs, batchTracks, viewsPerSlice,
-        optimizer, plateauPatience, plateauFactor, earlyStopPatience, pretrainedRun);
+        optimizer, plateauPatience, plateauFactor, earlyStopPatience, pretrainedRun, engine);
+  }
+
+  public TrainingSettings withEngine(TrainingEngine newEngine) {
+    return new TrainingSettings(config, variant, r, labelFraction, seed, maxEpochs, batchTracks, viewsPerSlice,
+        optimizer, plateauPatience, plateauFactor, earlyStopPatience, pretrainedRun, newEngine);
   }
 }

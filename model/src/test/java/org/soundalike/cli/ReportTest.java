@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.soundalike.eval.report.RunProvenance;
 import org.soundalike.eval.report.RunResult;
 import org.soundalike.eval.report.RunResultJson;
+import org.soundalike.run.RunProvenance;
 import picocli.CommandLine;
 
 /** {@code soundalike report --results DIR}, end to end: the three files and their shapes. */

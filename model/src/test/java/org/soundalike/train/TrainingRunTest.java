@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.soundalike.dataset.Catalog;
 import org.soundalike.dataset.Catalogs;
-import org.soundalike.eval.report.RunProvenance;
-import org.soundalike.eval.report.RunResultJson;
 import org.soundalike.net.SampleCnnConfig;
+import org.soundalike.run.RunProvenance;
+import org.soundalike.run.RunProvenanceJson;
 
 /**
  * The epoch loop on a tiny network and corpus. Two runs are trained once for the class (a
@@ -76,7 +76,7 @@ class TrainingRunTest {
     });
     assertThat(baseline.resolve(TrainingRun.CHECKPOINT)).exists();
     assertThat(baseline.resolve(TrainingRun.BEST)).exists();
-    RunProvenance provenance = RunResultJson.readProvenance(baseline.resolve(TrainingRun.RUN_JSON));
+    RunProvenance provenance = RunProvenanceJson.read(baseline.resolve(TrainingRun.RUN_JSON));
     assertThat(provenance.variant()).isEqualTo("A");
     assertThat(provenance.techniques()).isEqualTo("none");
     assertThat(provenance.alpha()).isNull();
@@ -89,6 +89,7 @@ class TrainingRunTest {
     assertThat(provenance.extra().get("lambda").asDouble()).isZero();
     assertThat(provenance.extra().get("history")).hasSize(1);
     assertThat(provenance.extra().get("status").asText()).isEqualTo("finished");
+    assertThat(provenance.extra().get("engine").asText()).isEqualTo(TrainingEngine.forBackend().label());
     assertThat(Files.readString(baseline.resolve(TrainingRun.RUN_JSON))).contains(TinyCorpus.TOO_SHORT);
     assertThat(log()).contains("not used: track " + TinyCorpus.TOO_SHORT);
   }
@@ -106,6 +107,14 @@ class TrainingRunTest {
     assertThatThrownBy(() -> train(baseline, settings("B", 2, null)))
         .isInstanceOf(TrainingException.class)
         .hasMessageContaining("holds another run");
+  }
+
+  @Test
+  void aRunIsNotResumedOnTheOtherEngine() {
+    assertThatThrownBy(() -> train(baseline, settings("A", 2, null).withEngine(TrainingEngine.SAMEDIFF)))
+        .isInstanceOf(TrainingException.class)
+        .hasMessageContaining("holds another run")
+        .hasMessageContaining("engine=SAMEDIFF");
   }
 
   @Test
@@ -135,7 +144,7 @@ class TrainingRunTest {
       assertThat(r.validation().total())
           .isCloseTo(r.validation().metricLearning() + r.validation().selfSupervised() / 20, org.assertj.core.data.Offset.offset(1e-5));
     });
-    RunProvenance provenance = RunResultJson.readProvenance(run.resolve(TrainingRun.RUN_JSON));
+    RunProvenance provenance = RunProvenanceJson.read(run.resolve(TrainingRun.RUN_JSON));
     assertThat(provenance.techniques()).isEqualTo("c+p");
     assertThat(provenance.alpha()).isEqualTo(1.0);
     assertThat(provenance.r()).isEqualTo(20.0);
@@ -158,9 +167,10 @@ class TrainingRunTest {
   @Test
   void aNonFiniteLossStopsWithTheEpochAndStepAndWritesNoCheckpointForIt() {
     Path run = dir.resolve("exploding");
-    // A learning rate of 1e30 makes the first Adam step push every weight to ±1e30: the next
-    // forward pass overflows float32.
-    TrainingSettings exploding = settings("A", 2, null).withOptimizer(new OptimizerSettings(1e30, 0));
+    // A learning rate of float's largest value makes the first Adam step push every weight to
+    // about ±3.4e38: the next forward pass's sums overflow to infinity. (1e30 was not enough on
+    // the dnnl engine: its batch norm turned the ±1e30 activations back into finite values.)
+    TrainingSettings exploding = settings("A", 2, null).withOptimizer(new OptimizerSettings(Float.MAX_VALUE, 0));
 
     assertThatThrownBy(() -> train(run, exploding))
         .isInstanceOf(TrainingException.class)

@@ -7,8 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import org.soundalike.eval.report.RunProvenance;
 import org.soundalike.eval.report.RunResult;
+import org.soundalike.run.RunProvenance;
 import org.soundalike.ui.chart.Palette;
 
 /**

@@ -1,8 +1,8 @@
 package org.soundalike.ui.map;
 
 import java.nio.file.Path;
-import org.soundalike.eval.report.RunProvenance;
 import org.soundalike.eval.report.RunResult;
+import org.soundalike.run.RunProvenance;
 import org.soundalike.ui.results.MetricChartFactory;
 
 /** A results.json found in the results folder. */

@@ -16,7 +16,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.soundalike.dataset.Catalog;
-import org.soundalike.eval.report.RunProvenance;
+import org.soundalike.run.RunProvenance;
 import org.soundalike.search.SearchException;
 import org.soundalike.search.TrackIndices;
 import org.soundalike.ui.DashboardServices;

@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.soundalike.eval.report.RunProvenance;
 import org.soundalike.eval.report.RunResult;
 import org.soundalike.eval.report.RunResultJson;
+import org.soundalike.run.RunProvenance;
 
 /**
  * A results.json of one run with a t-SNE map of 40 test tracks t00..t39 in the paper's contrast:

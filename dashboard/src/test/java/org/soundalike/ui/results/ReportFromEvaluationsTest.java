@@ -14,9 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.soundalike.eval.report.CollectedRuns;
 import org.soundalike.eval.report.ReportBuilder;
 import org.soundalike.eval.report.ReportFiles;
-import org.soundalike.eval.report.RunProvenance;
 import org.soundalike.eval.report.RunResult;
 import org.soundalike.eval.report.RunResultJson;
+import org.soundalike.run.RunProvenance;
 
 /**
  * The dashboard reads the report.json that the project's own report writer produces (not only a

@@ -10,10 +10,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
-import java.util.TreeMap;
 import org.soundalike.eval.QueryBootstrap;
+import org.soundalike.run.RunProvenance;
 
 /**
  * Aggregates collected runs into an {@link ExperimentReport}: runs group by dataset, then by

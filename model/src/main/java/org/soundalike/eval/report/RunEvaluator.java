@@ -12,6 +12,7 @@ import org.soundalike.eval.MacroAuc;
 import org.soundalike.eval.MetricsEvaluator;
 import org.soundalike.eval.QueryBootstrap;
 import org.soundalike.eval.Tsne;
+import org.soundalike.run.RunProvenance;
 
 /**
  * Turns the evaluated test tracks of one run and its provenance into a {@link RunResult}: the

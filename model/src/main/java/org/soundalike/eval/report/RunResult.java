@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.soundalike.eval.QueryBootstrap;
+import org.soundalike.run.RunProvenance;
 
 /**
  * One evaluated run: the content of results.json (docs/formats.md). Metrics are × 100 in the

@@ -18,10 +18,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.soundalike.eval.QueryBootstrap;
+import org.soundalike.run.RunProvenance;
 
 /**
  * Reads and writes results.json ({@link RunResult}) and the provenance alone ({@link RunProvenance},
- * the {@code "run"} object, e.g. a run.json the training code writes next to its checkpoint).
+ * the {@code "run"} object, e.g. a run.json the training code writes next to its checkpoint with
+ * {@link org.soundalike.run.RunProvenanceJson}).
  * Intervals are {@code [lower, upper]} arrays. A malformed file is a {@link ReportException} naming
  * the file and what is wrong; unknown top-level fields are ignored, unknown provenance fields kept.
  */
@@ -49,10 +51,6 @@ public final class RunResultJson {
 
   public static void write(Path file, RunResult result) {
     writeValue(file, result);
-  }
-
-  public static void writeProvenance(Path file, RunProvenance run) {
-    writeValue(file, run);
   }
 
   public static String toJson(RunResult result) {

@@ -41,12 +41,19 @@ import org.soundalike.net.SampleCnnConfig;
  * NHWC (docs/benchmarks/net.md). Here every primitive, memory descriptor and intermediate buffer
  * is created once; oneDNN picks the layouts inside the block ({@code format_tag::any}, usually its
  * channel-blocked {@code nCw16c}); the weights are re-laid-out once per {@link #setParameters}
- * (i.e. once per optimizer step), and reorders happen only at the block boundary, where the
- * activations are ND4J's NHWC {@code [batch, 1, length, channels]} (oneDNN's {@code nwc}).
+ * (i.e. once per optimizer step). A block stands alone (ND4J's NHWC {@code [batch, 1, length,
+ * channels]}, oneDNN's {@code nwc}, in and out, with reorders at the boundary) or is chained to its
+ * neighbours, reading the previous block's output and writing its input gradient in oneDNN's
+ * layouts, as {@link DnnlTrainingPass} builds them.
  *
  * <p>State: a block keeps the activations of its last {@link #forward} (and a reference to its
  * input, which the weight gradient reads) for {@link #backward}, so a block serves one
  * forward/backward pair at a time, as {@link DnnlTrainingPass} uses it. Not thread-safe.
+ *
+ * <p>Memory: the output and the gradients are ND4J arrays allocated once per block and
+ * overwritten by every call (valid until the next one). Allocating them per call, as a first
+ * version did, left gigabytes of dead arrays waiting for garbage collection each step
+ * (docs/benchmarks/train-engine.md).
  */
 public final class DnnlConvBlock implements AutoCloseable {
 
@@ -64,6 +71,7 @@ public final class DnnlConvBlock implements AutoCloseable {
   private final List<Primitives.Step> weightSteps = new ArrayList<>();
 
   // Boundary memories in ND4J layouts; their data handles point into the caller's INDArrays.
+  // Null where the block is chained to its neighbour inside oneDNN instead.
   private final memory userSource;
   private final memory userOutput;
   private final memory userOutputGradient;
@@ -77,10 +85,23 @@ public final class DnnlConvBlock implements AutoCloseable {
   private final memory mean;
   private final memory variance;
 
+  // In oneDNN's layouts: this block's output, and the buffer its dL/dy arrives in (the next
+  // block's backward writes it when chained).
+  private final memory nativeOutput;
+  private final memory nativeOutputGradient;
+
+  // Reused between calls: what forward and backward return.
+  private final INDArray output;
+  private final INDArray inputGradientArray;
+  private final INDArray weightGradient;
+  private final INDArray gammaGradient;
+  private final INDArray betaGradient;
+
   // The caller's arrays that the boundary memories point into, kept reachable while in use: ND4J
   // frees an array's native buffer when the array is collected, and the backward pass may read
   // the forward input in place (when oneDNN wants it in NHWC already).
   private INDArray heldInput;
+  private INDArray heldOutputGradient;
   private INDArray heldWeights;
   private INDArray heldGamma;
   private INDArray heldBeta;
@@ -93,6 +114,26 @@ public final class DnnlConvBlock implements AutoCloseable {
    */
   public DnnlConvBlock(
       DnnlContext context, NetworkParameters.ConvLayer layer, int batch, long inputLength, boolean inputGradient) {
+    this(context, layer, batch, inputLength, inputGradient, null, true);
+  }
+
+  /**
+   * A block that may be chained to its neighbours inside oneDNN: no NWC copies and reorders at
+   * the boundary (docs/benchmarks/train-engine.md).
+   *
+   * @param previous the block whose output, in oneDNN's layout, is this block's input, and into
+   *     whose output-gradient buffer this block's backward writes dL/dx; null: the input is an
+   *     NWC array ({@link #forward(INDArray)})
+   * @param nwcOutput true: {@link #forward(INDArray)} returns the output as an NWC array and
+   *     {@link #backward(INDArray)} takes dL/dy as one; false: the next block reads and writes them
+   *     in oneDNN's layout ({@link #forward()}, {@link #backward()})
+   */
+  DnnlConvBlock(
+      DnnlContext context, NetworkParameters.ConvLayer layer, int batch, long inputLength, boolean inputGradient,
+      DnnlConvBlock previous, boolean nwcOutput) {
+    if (previous != null && (!inputGradient || previous.userOutput != null)) {
+      throw new IllegalArgumentException("layer " + layer.name() + ": a chained block follows a block built for chaining");
+    }
     this.objects = new Primitives(context);
     this.layer = layer;
     this.batch = batch;
@@ -109,16 +150,31 @@ public final class DnnlConvBlock implements AutoCloseable {
     memory.desc weightsUser = objects.desc(memory.format_tag.wio, layer.out(), layer.in(), SampleCnnConfig.KERNEL);
     memory.desc channels = objects.desc(memory.format_tag.x, layer.out());
 
-    userSource = objects.memory(sourceUser);
-    userOutput = objects.memory(outputUser);
-    userOutputGradient = objects.memory(outputUser);
-    userInputGradient = objects.memory(sourceUser);
+    userSource = previous == null ? objects.memory(sourceUser) : null;
+    userOutput = nwcOutput ? objects.memory(outputUser) : null;
+    userOutputGradient = nwcOutput ? objects.memory(outputUser) : null;
+    userInputGradient = previous == null && inputGradient ? objects.memory(sourceUser) : null;
     userWeights = objects.memory(weightsUser);
     userWeightGradient = objects.memory(weightsUser);
     scale = objects.memory(channels);
     shift = objects.memory(channels);
     scaleGradient = objects.memory(channels);
     shiftGradient = objects.memory(channels);
+    output = nwcOutput ? Nd4j.createUninitialized(DataType.FLOAT, batch, 1, outputLength, layer.out()) : null;
+    inputGradientArray = userInputGradient != null
+        ? Nd4j.createUninitialized(DataType.FLOAT, batch, 1, inputLength, layer.in()) : null;
+    weightGradient = Nd4j.createUninitialized(DataType.FLOAT, 1, SampleCnnConfig.KERNEL, layer.in(), layer.out());
+    gammaGradient = Nd4j.createUninitialized(DataType.FLOAT, layer.out());
+    betaGradient = Nd4j.createUninitialized(DataType.FLOAT, layer.out());
+    if (nwcOutput) {
+      userOutput.set_data_handle(output.data().addressPointer());
+    }
+    if (inputGradientArray != null) {
+      userInputGradient.set_data_handle(inputGradientArray.data().addressPointer());
+    }
+    userWeightGradient.set_data_handle(weightGradient.data().addressPointer());
+    scaleGradient.set_data_handle(gammaGradient.data().addressPointer());
+    shiftGradient.set_data_handle(betaGradient.data().addressPointer());
 
     // Forward: convolution in the layouts oneDNN prefers.
     memory.desc sourceAny = objects.desc(memory.format_tag.any, batch, layer.in(), inputLength);
@@ -127,7 +183,7 @@ public final class DnnlConvBlock implements AutoCloseable {
     convolution_forward.primitive_desc convolution = objects.own(new convolution_forward.primitive_desc(
         objects.context().engine(), dnnl.prop_kind.forward_training, dnnl.algorithm.convolution_direct,
         sourceAny, weightsAny, convolvedAny, strides, pad, pad));
-    memory source = objects.inLayout(userSource, convolution.src_desc(), forwardSteps);
+    memory source = objects.inLayout(previous == null ? userSource : previous.nativeOutput, convolution.src_desc(), forwardSteps);
     memory weights = objects.memory(convolution.weights_desc());
     weightSteps.add(objects.reorder(userWeights, weights));
     memory convolved = objects.memory(convolution.dst_desc());
@@ -170,14 +226,23 @@ public final class DnnlConvBlock implements AutoCloseable {
       pooling_backward.primitive_desc poolBack = objects.own(new pooling_backward.primitive_desc(
           objects.context().engine(), dnnl.algorithm.pooling_max, norm.dst_desc(), pool.dst_desc(),
           window, window, zero, zero, zero, pool));
-      memory pooledGradient = objects.inLayout(userOutputGradient, poolBack.diff_dst_desc(), backwardSteps);
+      memory pooledGradient = nwcOutput
+          ? objects.inLayout(userOutputGradient, poolBack.diff_dst_desc(), backwardSteps)
+          : objects.memory(poolBack.diff_dst_desc());
+      nativeOutputGradient = pooledGradient;
       normGradient = objects.memory(poolBack.diff_src_desc());
       backwardSteps.add(objects.step(new pooling_backward(poolBack),
           DNNL_ARG_DIFF_DST, pooledGradient, DNNL_ARG_WORKSPACE, poolWorkspace, DNNL_ARG_DIFF_SRC, normGradient));
     } else {
-      normGradient = objects.inLayout(userOutputGradient, norm.dst_desc(), backwardSteps);
+      normGradient = nwcOutput
+          ? objects.inLayout(userOutputGradient, norm.dst_desc(), backwardSteps)
+          : objects.memory(norm.dst_desc());
+      nativeOutputGradient = normGradient;
     }
-    forwardSteps.add(objects.reorder(blockOutput, userOutput));
+    nativeOutput = blockOutput;
+    if (nwcOutput) {
+      forwardSteps.add(objects.reorder(blockOutput, userOutput));
+    }
 
     // Backward through batch norm + ReLU: dx, dγ, dβ in one primitive.
     batch_normalization_backward.primitive_desc normBack = objects.own(new batch_normalization_backward.primitive_desc(
@@ -212,10 +277,13 @@ public final class DnnlConvBlock implements AutoCloseable {
         weightSteps.add(objects.reorder(userWeights, dataBackWeights));
       }
       memory dataBackGradient = objects.inLayout(convolvedGradient, dataBack.diff_dst_desc(), backwardSteps);
-      memory sourceGradient = objects.memory(dataBack.diff_src_desc());
+      boolean inPlace = previous != null && previous.nativeOutputGradient.get_desc().equals(dataBack.diff_src_desc());
+      memory sourceGradient = inPlace ? previous.nativeOutputGradient : objects.memory(dataBack.diff_src_desc());
       backwardSteps.add(objects.step(new convolution_backward_data(dataBack),
           DNNL_ARG_DIFF_DST, dataBackGradient, DNNL_ARG_WEIGHTS, dataBackWeights, DNNL_ARG_DIFF_SRC, sourceGradient));
-      backwardSteps.add(objects.reorder(sourceGradient, userInputGradient));
+      if (!inPlace) {
+        backwardSteps.add(objects.reorder(sourceGradient, previous == null ? userInputGradient : previous.nativeOutputGradient));
+      }
     }
   }
 
@@ -243,36 +311,50 @@ public final class DnnlConvBlock implements AutoCloseable {
     objects.run(weightSteps);
   }
 
-  /** y = block(x): x {@code [batch, 1, inputLength, in]} → y {@code [batch, 1, outputLength, out]}. */
+  /**
+   * y = block(x): x {@code [batch, 1, inputLength, in]} → y {@code [batch, 1, outputLength, out]},
+   * the block's own output array (overwritten by the next call).
+   */
   public INDArray forward(INDArray input) {
-    if (heldWeights == null) {
-      throw new IllegalStateException("layer " + layer.name() + ": setParameters before forward");
+    if (userSource == null) {
+      throw new IllegalStateException("layer " + layer.name() + ": chained to the previous block, use forward()");
     }
     INDArray x = dense(input, batch, 1, inputLength, layer.in());
     heldInput = x;
-    INDArray y = Nd4j.createUninitialized(DataType.FLOAT, batch, 1, outputLength, layer.out());
     userSource.set_data_handle(x.data().addressPointer());
-    userOutput.set_data_handle(y.data().addressPointer());
-    objects.run(forwardSteps);
-    return y;
+    return forward();
   }
 
-  /** Backward from dL/dy of the last {@link #forward}. */
-  public BlockGradients backward(INDArray outputGradient) {
-    INDArray dy = dense(outputGradient, batch, 1, outputLength, layer.out());
-    INDArray dx = inputGradient ? Nd4j.createUninitialized(DataType.FLOAT, batch, 1, inputLength, layer.in()) : null;
-    INDArray dw = Nd4j.createUninitialized(DataType.FLOAT, 1, SampleCnnConfig.KERNEL, layer.in(), layer.out());
-    INDArray dGamma = Nd4j.createUninitialized(DataType.FLOAT, layer.out());
-    INDArray dBeta = Nd4j.createUninitialized(DataType.FLOAT, layer.out());
-    userOutputGradient.set_data_handle(dy.data().addressPointer());
-    if (dx != null) {
-      userInputGradient.set_data_handle(dx.data().addressPointer());
+  /**
+   * The forward pass from the input already in place (the previous block's output when chained);
+   * returns the output array, or null when the output stays in oneDNN for the next block.
+   */
+  public INDArray forward() {
+    if (heldWeights == null) {
+      throw new IllegalStateException("layer " + layer.name() + ": setParameters before forward");
     }
-    userWeightGradient.set_data_handle(dw.data().addressPointer());
-    scaleGradient.set_data_handle(dGamma.data().addressPointer());
-    shiftGradient.set_data_handle(dBeta.data().addressPointer());
+    objects.run(forwardSteps);
+    return output;
+  }
+
+  /** Backward from dL/dy of the last {@link #forward}; the gradients are the block's own arrays (overwritten by the next call). */
+  public BlockGradients backward(INDArray outputGradient) {
+    if (userOutputGradient == null) {
+      throw new IllegalStateException("layer " + layer.name() + ": chained to the next block, use backward()");
+    }
+    heldOutputGradient = dense(outputGradient, batch, 1, outputLength, layer.out());
+    userOutputGradient.set_data_handle(heldOutputGradient.data().addressPointer());
+    return backward();
+  }
+
+  /**
+   * Backward from dL/dy already in place (written by the next block's backward when chained).
+   * dL/dx is an array only for a block with an NWC input; a chained block writes it into the
+   * previous block's buffer instead ({@link BlockGradients#input()} null).
+   */
+  public BlockGradients backward() {
     objects.run(backwardSteps);
-    return new BlockGradients(dx, dw, dGamma, dBeta);
+    return new BlockGradients(inputGradientArray, weightGradient, gammaGradient, betaGradient);
   }
 
   /** The last forward's batch mean per channel (for the running averages). */

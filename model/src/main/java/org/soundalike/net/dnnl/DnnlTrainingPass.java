@@ -17,25 +17,46 @@ import org.soundalike.net.TrainingPass;
  * A training pass with the encoder on oneDNN ({@link DnnlConvBlock} per layer) and the heads and
  * losses in SameDiff ({@link HeadsGraph}): the split sits at h, the only tensor the two share.
  * Batch norm uses the statistics of all 2B views, as in the paper. Float only (oneDNN's f32
- * kernels). This prototype chains the blocks through ND4J arrays in NHWC, so every layer boundary
- * costs a reorder in and out of oneDNN's blocked layout (see docs/benchmarks/dnnl.md).
+ * kernels). The blocks are chained inside oneDNN: activations and their gradients stay in oneDNN's
+ * layouts between layers (a first version passed NHWC ND4J arrays, a reorder and a copy per layer
+ * boundary; docs/benchmarks/train-engine.md).
  */
-public final class DnnlTrainingPass implements TrainingPass, AutoCloseable {
+public final class DnnlTrainingPass implements TrainingPass {
 
   private final NetworkParameters parameters;
   private final int tracks;
   private final List<DnnlConvBlock> blocks;
   private final HeadsGraph heads;
+  /** The context this pass created and closes, or null when the caller owns it. */
+  private final DnnlContext ownedContext;
 
-  private DnnlTrainingPass(NetworkParameters parameters, int tracks, List<DnnlConvBlock> blocks, HeadsGraph heads) {
+  private DnnlTrainingPass(
+      NetworkParameters parameters, int tracks, List<DnnlConvBlock> blocks, HeadsGraph heads, DnnlContext ownedContext) {
     this.parameters = parameters;
     this.tracks = tracks;
     this.blocks = blocks;
     this.heads = heads;
+    this.ownedContext = ownedContext;
+  }
+
+  /** A pass on its own oneDNN context, released by {@link #close}. */
+  public static DnnlTrainingPass open(NetworkParameters parameters, int tracks) {
+    DnnlContext context = new DnnlContext();
+    try {
+      return build(context, parameters, tracks, context);
+    } catch (RuntimeException e) {
+      context.close();
+      throw e;
+    }
   }
 
   /** A pass for batches of {@code tracks} tracks (2·tracks views) on {@code parameters} (float). */
   public static DnnlTrainingPass build(DnnlContext context, NetworkParameters parameters, int tracks) {
+    return build(context, parameters, tracks, null);
+  }
+
+  private static DnnlTrainingPass build(
+      DnnlContext context, NetworkParameters parameters, int tracks, DnnlContext ownedContext) {
     if (parameters.dataType() != DataType.FLOAT) {
       throw new IllegalArgumentException(
           "the oneDNN encoder trains in float; parameters are " + parameters.dataType());
@@ -43,12 +64,16 @@ public final class DnnlTrainingPass implements TrainingPass, AutoCloseable {
     int views = 2 * tracks;
     List<DnnlConvBlock> blocks = new ArrayList<>();
     long length = AudioSpec.EXCERPT_SAMPLES;
-    for (NetworkParameters.ConvLayer layer : NetworkParameters.ConvLayer.of(parameters.config())) {
-      DnnlConvBlock block = new DnnlConvBlock(context, layer, views, length, !blocks.isEmpty());
+    List<NetworkParameters.ConvLayer> layers = NetworkParameters.ConvLayer.of(parameters.config());
+    for (NetworkParameters.ConvLayer layer : layers) {
+      DnnlConvBlock previous = blocks.isEmpty() ? null : blocks.get(blocks.size() - 1);
+      DnnlConvBlock block = new DnnlConvBlock(
+          context, layer, views, length, previous != null, previous, blocks.size() == layers.size() - 1);
       blocks.add(block);
       length = block.outputLength();
     }
-    return new DnnlTrainingPass(parameters, tracks, List.copyOf(blocks), HeadsGraph.build(parameters, tracks));
+    return new DnnlTrainingPass(
+        parameters, tracks, List.copyOf(blocks), HeadsGraph.build(parameters, tracks), ownedContext);
   }
 
   @Override
@@ -71,14 +96,15 @@ public final class DnnlTrainingPass implements TrainingPass, AutoCloseable {
     HeadsGraph.Result headResult = heads.gradients(h, batch, lambda);
     Map<String, INDArray> gradients = new HashMap<>(headResult.parameterGradients());
     INDArray upstream = headResult.hGradient().reshape(2L * tracks, 1, 1, h.size(1));
-    for (int i = blocks.size() - 1; i >= 0; i--) {
+    int last = blocks.size() - 1;
+    for (int i = last; i >= 0; i--) {
       DnnlConvBlock block = blocks.get(i);
-      BlockGradients g = block.backward(upstream);
+      // dL/dx of each block goes straight into the previous block's gradient buffer.
+      BlockGradients g = i == last ? block.backward(upstream) : block.backward();
       String name = block.layer().name();
       gradients.put(name + ".w", g.weights());
       gradients.put(name + ".gamma", g.gamma());
       gradients.put(name + ".beta", g.beta());
-      upstream = g.input();
     }
     return new Result(headResult.losses(), gradients);
   }
@@ -90,19 +116,25 @@ public final class DnnlTrainingPass implements TrainingPass, AutoCloseable {
 
   /** h {@code [2B, D]}; the weights are re-read first, since an optimizer step may have changed them. */
   private INDArray encode(INDArray views) {
-    INDArray x = views.reshape(views.size(0), 1, AudioSpec.EXCERPT_SAMPLES, 1);
     for (DnnlConvBlock block : blocks) {
       String name = block.layer().name();
       block.setParameters(parameters.get(name + ".w"), parameters.get(name + ".gamma"), parameters.get(name + ".beta"));
-      x = block.forward(x);
     }
-    return x.reshape(views.size(0), parameters.config().embeddingChannels());
+    // The blocks are chained inside oneDNN: only the audio enters and h leaves as ND4J arrays.
+    INDArray h = blocks.get(0).forward(views.reshape(views.size(0), 1, AudioSpec.EXCERPT_SAMPLES, 1));
+    for (int i = 1; i < blocks.size(); i++) {
+      h = blocks.get(i).forward();
+    }
+    return h.reshape(views.size(0), parameters.config().embeddingChannels());
   }
 
   @Override
   public void close() {
     for (DnnlConvBlock block : blocks) {
       block.close();
+    }
+    if (ownedContext != null) {
+      ownedContext.close();
     }
   }
 }

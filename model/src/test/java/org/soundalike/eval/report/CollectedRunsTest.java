@@ -10,6 +10,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.soundalike.run.RunProvenance;
 
 /** Every results.json under a folder, each run once, malformed files named. */
 class CollectedRunsTest {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.soundalike.run.RunProvenance;
 
 /** Runs become the paper's table and series: grouping, aggregation over seeds, best per column. */
 class ReportBuilderTest {

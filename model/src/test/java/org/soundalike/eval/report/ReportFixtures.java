@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Random;
 import org.soundalike.dataset.EmbeddedTrack;
 import org.soundalike.eval.QueryBootstrap;
+import org.soundalike.run.RunProvenance;
 
 /** Generated runs and tracks for the report tests. */
 final class ReportFixtures {

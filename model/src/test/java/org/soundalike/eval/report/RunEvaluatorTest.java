@@ -13,6 +13,7 @@ import org.soundalike.dataset.EmbeddedTrack;
 import org.soundalike.eval.EvaluationResult;
 import org.soundalike.eval.EvaluationSet;
 import org.soundalike.eval.MetricsEvaluator;
+import org.soundalike.run.RunProvenance;
 
 /** An evaluation set and a run's provenance become one results.json record. */
 class RunEvaluatorTest {

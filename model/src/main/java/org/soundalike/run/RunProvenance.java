@@ -1,4 +1,4 @@
-package org.soundalike.eval.report;
+package org.soundalike.run;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
