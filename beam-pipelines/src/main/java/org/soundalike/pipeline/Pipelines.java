@@ -19,6 +19,8 @@ public final class Pipelines {
           "find, decode, check and fingerprint audio: manifest.jsonl + rejects.jsonl"),
       "augment", new Entry(AugmentOptions.class, AugmentPipeline::main,
           "materialise cropped, augmented training views as checksummed shards"),
+      "train-grid", new Entry(TrainGridOptions.class, TrainGridPipeline::main,
+          "train every (variant, label fraction, seed) run; shared pre-training and r; resumable"),
       "bench-ingest", new Entry(BenchIngestOptions.class, IngestBenchmark::main,
           "ingest throughput on generated tracks (JSON: tracks/s, x real time)"));
 
