@@ -21,6 +21,8 @@ public final class Pipelines {
           "materialise cropped, augmented training views as checksummed shards"),
       "train-grid", new Entry(TrainGridOptions.class, TrainGridPipeline::main,
           "train every (variant, label fraction, seed) run; shared pre-training and r; resumable"),
+      "evaluate", new Entry(EvaluatePipelineOptions.class, EvaluatePipeline::main,
+          "evaluate every finished run under a folder (results.json each), then the report"),
       "bench-ingest", new Entry(BenchIngestOptions.class, IngestBenchmark::main,
           "ingest throughput on generated tracks (JSON: tracks/s, x real time)"));
 
