@@ -23,6 +23,8 @@ public final class Pipelines {
           "train every (variant, label fraction, seed) run; shared pre-training and r; resumable"),
       "evaluate", new Entry(EvaluatePipelineOptions.class, EvaluatePipeline::main,
           "evaluate every finished run under a folder (results.json each), then the report"),
+      "demo", new Entry(DemoOptions.class, DemoChain::main,
+          "the demo end to end: corpus, ingest, augment, pretrain, train, evaluate, report ('soundalike demo')"),
       "bench-ingest", new Entry(BenchIngestOptions.class, IngestBenchmark::main,
           "ingest throughput on generated tracks (JSON: tracks/s, x real time)"));
 

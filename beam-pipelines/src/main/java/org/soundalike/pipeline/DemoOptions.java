@@ -1,0 +1,66 @@
+package org.soundalike.pipeline;
+
+import org.apache.beam.runners.flink.FlinkPipelineOptions;
+import org.apache.beam.sdk.options.Default;
+import org.apache.beam.sdk.options.Description;
+
+/**
+ * Options of {@code soundalike demo} (the launcher runs {@code pipeline demo}). The defaults are
+ * chosen so the chain takes about 15 minutes on 2 cores (docs/benchmarks/evalrun.md).
+ */
+public interface DemoOptions extends FlinkPipelineOptions {
+
+  @Description("Folder for the demo corpus (data/demo-corpus) and the demo's outputs (data/demo); "
+      + "default: $SOUNDALIKE_HOME, else the working directory")
+  String getHome();
+
+  void setHome(String home);
+
+  @Description("Network config of every run")
+  @Default.String("compact")
+  String getConfig();
+
+  void setConfig(String config);
+
+  @Description("Variants trained (comma-separated)")
+  @Default.String("A,G")
+  String getVariants();
+
+  void setVariants(String variants);
+
+  @Description("Label fractions in percent (comma-separated)")
+  @Default.String("10,100")
+  String getFractions();
+
+  void setFractions(String fractions);
+
+  @Description("Seeds per (variant, fraction)")
+  @Default.Integer(1)
+  int getSeeds();
+
+  void setSeeds(int seeds);
+
+  @Description("Maximum fine-tuning epochs per run")
+  @Default.Integer(2)
+  int getEpochs();
+
+  void setEpochs(int epochs);
+
+  @Description("Epochs of the shared pre-training and of the r estimation's runs")
+  @Default.Integer(2)
+  int getPretrainEpochs();
+
+  void setPretrainEpochs(int pretrainEpochs);
+
+  @Description("Tracks per batch B (2B views)")
+  @Default.Integer(8)
+  int getBatch();
+
+  void setBatch(int batch);
+
+  @Description("Epochs of augmented views materialised by the augment stage")
+  @Default.Integer(1)
+  int getViewEpochs();
+
+  void setViewEpochs(int viewEpochs);
+}
