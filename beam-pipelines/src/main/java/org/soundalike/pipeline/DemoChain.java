@@ -1,6 +1,7 @@
 package org.soundalike.pipeline;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -104,7 +105,10 @@ public final class DemoChain {
 
   /** Runs every stage in order (skipping those already done); the first failure stops the chain. */
   public List<StageTime> run() {
-    List<DemoStage> stages = stages();
+    return run(stages(), System.err);
+  }
+
+  static List<StageTime> run(List<DemoStage> stages, PrintStream log) {
     List<StageTime> times = new ArrayList<>();
     for (int i = 0; i < stages.size(); i++) {
       DemoStage stage = stages.get(i);
@@ -112,14 +116,14 @@ public final class DemoChain {
       long start = System.nanoTime();
       Optional<String> done = stage.alreadyDone().get();
       if (done.isPresent()) {
-        System.err.println(prefix + ": skipped (" + done.get() + ")");
+        log.println(prefix + ": skipped (" + done.get() + ")");
         times.add(new StageTime(stage.name(), Duration.ofNanos(System.nanoTime() - start), done.get(), true));
         continue;
       }
-      System.err.println(prefix + ": running");
+      log.println(prefix + ": running");
       String result = stage.work().get();
       Duration wall = Duration.ofNanos(System.nanoTime() - start);
-      System.err.println(prefix + ": done in " + clock(wall) + " (" + result + ")");
+      log.println(prefix + ": done in " + clock(wall) + " (" + result + ")");
       times.add(new StageTime(stage.name(), wall, result, false));
     }
     return times;
