@@ -2,6 +2,7 @@ package org.soundalike.pipeline;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,9 +12,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.apache.beam.runners.flink.FlinkRunner;
-import org.apache.beam.sdk.options.PipelineOptions;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.soundalike.cli.CodeVersion;
 import org.soundalike.corpus.CorpusBuilder;
 import org.soundalike.corpus.CorpusParameters;
@@ -157,38 +155,32 @@ public final class DemoChain {
   }
 
   private String ingest() {
-    IngestOptions ingest = as(IngestOptions.class);
-    ingest.setInput(corpus.toString());
-    ingest.setOut(ingestDir().toString());
-    return IngestPipeline.run(ingest).line();
+    return pipeline("ingest", "--input=" + corpus, "--out=" + ingestDir());
   }
 
   private String augment() {
-    AugmentOptions augment = as(AugmentOptions.class);
-    augment.setManifest(ingestDir().resolve(IngestPipeline.MANIFEST + ".jsonl").toString());
-    augment.setOut(viewsDir().toString());
-    augment.setEpochs(options.getViewEpochs());
-    return AugmentPipeline.run(augment).line();
+    return pipeline("augment", "--manifest=" + ingestDir().resolve(IngestPipeline.MANIFEST + ".jsonl"),
+        "--out=" + viewsDir(), "--epochs=" + options.getViewEpochs());
   }
 
-  private TrainGridOptions gridOptions() {
-    TrainGridOptions grid = as(TrainGridOptions.class);
-    grid.setCatalog(corpus.toString());
-    grid.setOut(gridDir().toString());
-    grid.setVariants(options.getVariants());
-    grid.setFractions(options.getFractions());
-    grid.setSeeds(options.getSeeds());
-    grid.setConfig(options.getConfig());
-    grid.setEpochs(options.getEpochs());
-    grid.setPretrainEpochs(options.getPretrainEpochs());
-    grid.setBatch(options.getBatch());
-    // One training at a time: each already uses every core.
-    grid.setParallelism(1);
-    return grid;
+  private TrainGridPlan plan() {
+    return new TrainGridPlan(corpus.toString(), gridDir().toString(), options.getConfig(), options.getEpochs(),
+        options.getPretrainEpochs(), options.getBatch(), 0, null, TrainGridPlan.DEFAULT_LAST_EPOCHS_FOR_R, 0,
+        CodeVersion.current());
+  }
+
+  private List<String> variants() {
+    return Arrays.stream(options.getVariants().split(",")).map(String::strip).toList();
+  }
+
+  private List<GridCell> cells() {
+    List<Double> percents = Arrays.stream(options.getFractions().split(",")).map(String::strip)
+        .map(Double::parseDouble).toList();
+    return GridCell.all(variants(), percents, options.getSeeds());
   }
 
   private Optional<String> pretrainDone() {
-    TrainGridPlan plan = TrainGridPipeline.plan(gridOptions());
+    TrainGridPlan plan = plan();
     Path r = plan.ratioDir().resolve(RatioEstimate.FILE);
     return Files.exists(r) && finished(plan.pretrainDir()) ? Optional.of("pre-training and " + r + " already there")
         : Optional.empty();
@@ -196,11 +188,9 @@ public final class DemoChain {
 
   /** Pre-training and r, the grid's shared stage, run here on their own so the demo times them apart. */
   private String pretrain() {
-    TrainGridOptions grid = gridOptions();
     TrainGridShared shared;
     try {
-      shared = TrainGridShared.prepare(TrainGridPipeline.plan(grid), TrainGridPipeline.variants(grid),
-          Catalogs.open(corpus), System.err);
+      shared = TrainGridShared.prepare(plan(), variants(), Catalogs.open(corpus), System.err);
     } catch (IOException e) {
       throw new PipelineInputException("demo corpus " + corpus + ": " + e.getMessage(), e);
     }
@@ -208,23 +198,18 @@ public final class DemoChain {
   }
 
   private Optional<String> trainDone() {
-    TrainGridOptions grid = gridOptions();
-    TrainGridPlan plan = TrainGridPipeline.plan(grid);
-    List<GridCell> cells = GridCell.all(TrainGridPipeline.variants(grid), TrainGridPipeline.percents(grid), grid.getSeeds());
+    TrainGridPlan plan = plan();
+    List<GridCell> cells = cells();
     return cells.stream().allMatch(c -> finished(plan.runDir(c)))
         ? Optional.of("all " + cells.size() + " runs finished in " + plan.runsDir()) : Optional.empty();
   }
 
   private String train() {
-    return TrainGridPipeline.run(gridOptions()).summary().line();
-  }
-
-  private EvaluatePipelineOptions evaluateOptions() {
-    EvaluatePipelineOptions evaluate = as(EvaluatePipelineOptions.class);
-    evaluate.setResults(gridDir().toString());
-    evaluate.setCatalog(corpus.toString());
-    evaluate.setParallelism(1);
-    return evaluate;
+    // One training at a time: each already uses every core.
+    return pipeline("train-grid", "--catalog=" + corpus, "--out=" + gridDir(), "--variants=" + options.getVariants(),
+        "--fractions=" + options.getFractions(), "--seeds=" + options.getSeeds(), "--config=" + options.getConfig(),
+        "--epochs=" + options.getEpochs(), "--pretrainEpochs=" + options.getPretrainEpochs(),
+        "--batch=" + options.getBatch(), "--parallelism=1");
   }
 
   private Optional<String> evaluateDone() {
@@ -238,7 +223,7 @@ public final class DemoChain {
   }
 
   private String evaluate() {
-    return EvaluatePipeline.run(evaluateOptions()).summary().line();
+    return pipeline("evaluate", "--results=" + gridDir(), "--catalog=" + corpus, "--parallelism=1");
   }
 
   /** Rewrites the report (cheap) and prints the table, so a second demo run shows it too. */
@@ -254,14 +239,36 @@ public final class DemoChain {
         .anyMatch(f -> f.dir().equals(run) && f.finished());
   }
 
-  /** Options of a sub-pipeline: the demo's runner settings (embedded Flink unless told otherwise). */
-  private <T extends PipelineOptions> T as(Class<T> type) {
-    PipelineOptionsFactory.register(type);
-    T sub = PipelineOptionsFactory.fromArgs(runnerArgs).as(type);
-    if (!RunnerDefaults.given(runnerArgs, "runner")) {
-      sub.setRunner(FlinkRunner.class);
+  /**
+   * Runs {@code soundalike pipeline <name> args} in a child JVM with this JVM's flags and class path.
+   * A child per pipeline because Beam keeps one JVM-wide registry of option interfaces and refuses
+   * two that give one property different defaults (ingest's and augment's {@code --epochs}, say);
+   * it also hands the training's native memory back between stages.
+   */
+  private String pipeline(String name, String... args) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), Pipelines.class.getName(), name));
+    command.addAll(List.of(args));
+    command.addAll(List.of(runnerArgs));
+    try {
+      Process child = new ProcessBuilder(command).inheritIO().start();
+      // A demo stopped with Ctrl-C stops its stage too (the child is not in the JVM's process group otherwise).
+      Thread stopChild = new Thread(child::destroy);
+      Runtime.getRuntime().addShutdownHook(stopChild);
+      int code = child.waitFor();
+      Runtime.getRuntime().removeShutdownHook(stopChild);
+      if (code != 0) {
+        throw new PipelineInputException("demo: 'soundalike pipeline " + name + "' failed (exit code " + code + ")");
+      }
+    } catch (IOException e) {
+      throw new PipelineInputException("demo: cannot start 'soundalike pipeline " + name + "': " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new PipelineInputException("demo: interrupted during 'soundalike pipeline " + name + "'", e);
     }
-    return sub;
+    return "pipeline " + name + " finished";
   }
 
   private static String clock(Duration d) {

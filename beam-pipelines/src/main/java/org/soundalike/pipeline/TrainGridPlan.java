@@ -33,6 +33,8 @@ public record TrainGridPlan(
 
   public static final String RUNS = "runs";
   public static final String SHARED = "shared";
+  /** {@code estimate-r}'s default: the converged loss is the mean of the last 5 epochs. */
+  public static final int DEFAULT_LAST_EPOCHS_FOR_R = 5;
 
   public TrainGridPlan {
     SampleCnnConfig.named(config);
