@@ -6,7 +6,9 @@ import org.apache.beam.sdk.options.Description;
 
 /**
  * Options of {@code soundalike demo} (the launcher runs {@code pipeline demo}). The defaults are
- * chosen so the chain takes about 15 minutes on 2 cores (docs/benchmarks/evalrun.md).
+ * chosen so the chain takes about 15 minutes on 2 idle cores (docs/benchmarks/evalrun.md): one
+ * epoch per run over the 240 training tracks shows the chain working end to end; the numbers it
+ * reports are not yet the science (raise --epochs, --fractions and --seeds for that).
  */
 public interface DemoOptions extends FlinkPipelineOptions {
 
@@ -41,13 +43,13 @@ public interface DemoOptions extends FlinkPipelineOptions {
   void setSeeds(int seeds);
 
   @Description("Maximum fine-tuning epochs per run")
-  @Default.Integer(2)
+  @Default.Integer(1)
   int getEpochs();
 
   void setEpochs(int epochs);
 
   @Description("Epochs of the shared pre-training and of the r estimation's runs")
-  @Default.Integer(2)
+  @Default.Integer(1)
   int getPretrainEpochs();
 
   void setPretrainEpochs(int pretrainEpochs);
