@@ -164,19 +164,19 @@ public final class DemoChain {
   }
 
   private TrainGridPlan plan() {
-    return new TrainGridPlan(corpus.toString(), gridDir().toString(), options.getConfig(), options.getEpochs(),
-        options.getPretrainEpochs(), options.getBatch(), 0, null, TrainGridPlan.DEFAULT_LAST_EPOCHS_FOR_R, 0,
+    return new TrainGridPlan(corpus.toString(), gridDir().toString(), options.getConfig(), options.getTrainEpochs(),
+        options.getTrainPretrainEpochs(), options.getBatch(), 0, null, TrainGridPlan.DEFAULT_LAST_EPOCHS_FOR_R, 0,
         CodeVersion.current());
   }
 
   private List<String> variants() {
-    return Arrays.stream(options.getVariants().split(",")).map(String::strip).toList();
+    return Arrays.stream(options.getTrainVariants().split(",")).map(String::strip).toList();
   }
 
   private List<GridCell> cells() {
-    List<Double> percents = Arrays.stream(options.getFractions().split(",")).map(String::strip)
+    List<Double> percents = Arrays.stream(options.getTrainFractions().split(",")).map(String::strip)
         .map(Double::parseDouble).toList();
-    return GridCell.all(variants(), percents, options.getSeeds());
+    return GridCell.all(variants(), percents, options.getTrainSeeds());
   }
 
   private Optional<String> pretrainDone() {
@@ -206,9 +206,9 @@ public final class DemoChain {
 
   private String train() {
     // One training at a time: each already uses every core.
-    return pipeline("train-grid", "--catalog=" + corpus, "--out=" + gridDir(), "--variants=" + options.getVariants(),
-        "--fractions=" + options.getFractions(), "--seeds=" + options.getSeeds(), "--config=" + options.getConfig(),
-        "--epochs=" + options.getEpochs(), "--pretrainEpochs=" + options.getPretrainEpochs(),
+    return pipeline("train-grid", "--catalog=" + corpus, "--out=" + gridDir(), "--variants=" + options.getTrainVariants(),
+        "--fractions=" + options.getTrainFractions(), "--seeds=" + options.getTrainSeeds(), "--config=" + options.getConfig(),
+        "--maxEpochs=" + options.getTrainEpochs(), "--pretrainEpochs=" + options.getTrainPretrainEpochs(),
         "--batch=" + options.getBatch(), "--parallelism=1");
   }
 
@@ -242,7 +242,7 @@ public final class DemoChain {
   /**
    * Runs {@code soundalike pipeline <name> args} in a child JVM with this JVM's flags and class path.
    * A child per pipeline because Beam keeps one JVM-wide registry of option interfaces and refuses
-   * two that give one property different defaults (ingest's and augment's {@code --epochs}, say);
+   * two that give one property different defaults (so option names may repeat across pipelines);
    * it also hands the training's native memory back between stages.
    */
   private String pipeline(String name, String... args) {

@@ -8,7 +8,9 @@ import org.apache.beam.sdk.options.Description;
  * Options of {@code soundalike demo} (the launcher runs {@code pipeline demo}). The defaults are
  * chosen so the chain takes about 15 minutes on 2 idle cores (docs/benchmarks/evalrun.md): one
  * epoch per run over the 240 training tracks shows the chain working end to end; the numbers it
- * reports are not yet the science (raise --epochs, --fractions and --seeds for that).
+ * reports are not yet the science (raise --trainEpochs, --trainFractions and --trainSeeds for that).
+ * The names differ from train-grid's on purpose: Beam refuses one property name with two defaults
+ * among the option interfaces known to a JVM (the tests run every pipeline in one).
  */
 public interface DemoOptions extends FlinkPipelineOptions {
 
@@ -26,33 +28,33 @@ public interface DemoOptions extends FlinkPipelineOptions {
 
   @Description("Variants trained (comma-separated)")
   @Default.String("A,G")
-  String getVariants();
+  String getTrainVariants();
 
-  void setVariants(String variants);
+  void setTrainVariants(String trainVariants);
 
   @Description("Label fractions in percent (comma-separated)")
   @Default.String("10,100")
-  String getFractions();
+  String getTrainFractions();
 
-  void setFractions(String fractions);
+  void setTrainFractions(String trainFractions);
 
   @Description("Seeds per (variant, fraction)")
   @Default.Integer(1)
-  int getSeeds();
+  int getTrainSeeds();
 
-  void setSeeds(int seeds);
+  void setTrainSeeds(int trainSeeds);
 
   @Description("Maximum fine-tuning epochs per run")
   @Default.Integer(1)
-  int getEpochs();
+  int getTrainEpochs();
 
-  void setEpochs(int epochs);
+  void setTrainEpochs(int trainEpochs);
 
   @Description("Epochs of the shared pre-training and of the r estimation's runs")
   @Default.Integer(1)
-  int getPretrainEpochs();
+  int getTrainPretrainEpochs();
 
-  void setPretrainEpochs(int pretrainEpochs);
+  void setTrainPretrainEpochs(int trainPretrainEpochs);
 
   @Description("Tracks per batch B (2B views)")
   @Default.Integer(8)

@@ -44,13 +44,15 @@ public interface TrainGridOptions extends FlinkPipelineOptions {
 
   void setConfig(String config);
 
+  // Not "epochs": augment's --epochs (views) has another default, and Beam refuses one property
+  // name with two defaults among the option interfaces of a JVM.
   @Description("Maximum fine-tuning epochs per run (early stop and plateau as METHOD.md)")
   @Default.Integer(200)
-  int getEpochs();
+  int getMaxEpochs();
 
-  void setEpochs(int epochs);
+  void setMaxEpochs(int maxEpochs);
 
-  @Description("Epochs of the shared pre-training (and of the r estimation's two runs); default: --epochs")
+  @Description("Epochs of the shared pre-training (and of the r estimation's two runs); default: --maxEpochs")
   Integer getPretrainEpochs();
 
   void setPretrainEpochs(Integer pretrainEpochs);

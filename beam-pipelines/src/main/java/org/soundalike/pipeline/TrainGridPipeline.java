@@ -42,8 +42,8 @@ public final class TrainGridPipeline {
     return new TrainGridPlan(
         Path.of(options.getCatalog()).toAbsolutePath().normalize().toString(),
         Path.of(options.getOut()).toAbsolutePath().normalize().toString(),
-        options.getConfig(), options.getEpochs(),
-        options.getPretrainEpochs() != null ? options.getPretrainEpochs() : options.getEpochs(),
+        options.getConfig(), options.getMaxEpochs(),
+        options.getPretrainEpochs() != null ? options.getPretrainEpochs() : options.getMaxEpochs(),
         options.getBatch(), options.getViewsPerSlice(), options.getR(), options.getLastEpochsForR(), 0,
         CodeVersion.current());
   }

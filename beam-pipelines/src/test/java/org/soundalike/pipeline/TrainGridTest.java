@@ -39,7 +39,7 @@ class TrainGridTest {
   private static TrainGridOptions options(Path out, String variants) {
     return RunnerDefaults.parse(new String[] {
         "--catalog=" + catalogDir, "--out=" + out, "--variants=" + variants, "--fractions=100", "--seeds=1",
-        "--config=tiny", "--epochs=2", "--pretrainEpochs=1", "--lastEpochsForR=1", "--batch=" + TinyCatalog.BATCH,
+        "--config=tiny", "--maxEpochs=2", "--pretrainEpochs=1", "--lastEpochsForR=1", "--batch=" + TinyCatalog.BATCH,
         "--flinkMaster=[local]", "--parallelism=1"}, TrainGridOptions.class);
   }
 
