@@ -23,6 +23,12 @@ public final class Pipelines {
           "embed every track with a run's encoder into Elasticsearch <index>-<runId>, then move the alias"),
       "watch", new Entry(WatchOptions.class, WatchPipeline::main,
           "streaming: every audio file dropped into a folder is embedded and indexed within seconds"),
+      "train-grid", new Entry(TrainGridOptions.class, TrainGridPipeline::main,
+          "train every (variant, label fraction, seed) run; shared pre-training and r; resumable"),
+      "evaluate", new Entry(EvaluatePipelineOptions.class, EvaluatePipeline::main,
+          "evaluate every finished run under a folder (results.json each), then the report"),
+      "demo", new Entry(DemoOptions.class, DemoChain::main,
+          "the demo end to end: corpus, ingest, augment, pretrain, train, export, evaluate, report, dashboard ('soundalike demo')"),
       "bench-ingest", new Entry(BenchIngestOptions.class, IngestBenchmark::main,
           "ingest throughput on generated tracks (JSON: tracks/s, x real time)"));
 

@@ -19,7 +19,6 @@ import picocli.CommandLine.Command;
       CatalogCommand.class,
       Inspect.class,
       Corpus.class,
-      Demo.class,
       Metrics.class,
       Evaluate.class,
       Report.class,

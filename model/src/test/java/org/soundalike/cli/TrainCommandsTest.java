@@ -5,17 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.soundalike.dataset.EmbeddedTrackJsonl;
+import org.soundalike.eval.report.RunResult;
 import org.soundalike.eval.report.RunResultJson;
 import org.soundalike.train.Checkpoint;
 import org.soundalike.train.TinyCorpus;
@@ -73,7 +77,35 @@ class TrainCommandsTest {
     Result evaluated = run("evaluate", "--embeddings", tracks.toString(), "--run-info",
         run.resolve(TrainingRun.RUN_JSON).toString(), "--out", results.toString());
     assertThat(evaluated.code()).as(evaluated.err()).isZero();
-    assertThat(RunResultJson.read(results).run().variant()).isEqualTo("A");
+    RunResult fromEmbeddings = RunResultJson.read(results);
+    assertThat(fromEmbeddings.run().variant()).isEqualTo("A");
+
+    // The model-backed form embeds the split itself and must reach the same numbers.
+    Result direct = run("evaluate", "--run", run.toString(), "--catalog", corpus.toString());
+    assertThat(direct.code()).as(direct.err()).isZero();
+    RunResult fromRun = RunResultJson.read(run.resolve("results.json"));
+    assertThat(fromRun.metrics()).isEqualTo(fromEmbeddings.metrics());
+    assertThat(fromRun.intervals()).isEqualTo(fromEmbeddings.intervals());
+    assertThat(fromRun.tsne()).isEqualTo(fromEmbeddings.tsne());
+    assertThat(fromRun.run().runId()).isEqualTo("run");
+    assertThat(fromRun.run().extra()).doesNotContainKey("unevaluatedTracks");
+
+    // A test track shorter than one excerpt is left out, and said so in the provenance.
+    Path withShort = dir.resolve("corpus-short-test");
+    copyTree(corpus, withShort);
+    Files.copy(withShort.resolve(TinyCorpus.TOO_SHORT + ".wav"), withShort.resolve("test/short.wav"));
+    Files.writeString(withShort.resolve("tracks.csv"), "test/short.wav,test,low\n", StandardOpenOption.APPEND);
+    Path shortResults = dir.resolve("short-results.json");
+    Result skipping = run("evaluate", "--run", run.toString(), "--catalog", withShort.toString(),
+        "--out", shortResults.toString());
+    assertThat(skipping.code()).as(skipping.err()).isZero();
+    RunResult skipped = RunResultJson.read(shortResults);
+    assertThat(skipped.tracks()).isEqualTo(2);
+    assertThat(skipped.run().extra().get("unevaluatedTracks").get("test/short").asText()).contains("short");
+    assertThat(skipped.metrics()).isEqualTo(fromEmbeddings.metrics());
+
+    Result neither = run("evaluate", "--run", run.toString());
+    assertThat(neither.code()).isNotZero();
 
     Path good = corpus.resolve("test/t8.wav");
     Path bad = corpus.resolve(TinyCorpus.TOO_SHORT + ".wav");
@@ -88,6 +120,19 @@ class TrainCommandsTest {
     assertThat(first.get("scores").has("noisy")).isTrue();
     assertThat(second.get("id").asText()).isEqualTo(bad.toString());
     assertThat(second.get("error").asText()).contains("short");
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path f : files.toList()) {
+        Path target = to.resolve(from.relativize(f).toString());
+        if (Files.isDirectory(f)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(f, target);
+        }
+      }
+    }
   }
 
   @Test
