@@ -24,14 +24,18 @@ import org.soundalike.eval.report.ReportBuilder;
 import org.soundalike.eval.report.ReportFiles;
 import org.soundalike.eval.report.RunEvaluation;
 import org.soundalike.eval.report.RunFolders;
+import org.soundalike.train.TrainingRun;
 import org.soundalike.train.RatioEstimate;
 
 /**
  * {@code soundalike demo}: the main job end to end on embedded defaults, as a chain of stages that
  * each call the real pipeline or model code: demo corpus → ingest → augment → pre-train and r →
- * train A and G at a few label fractions → [export: hook] → evaluate → report → [dashboard: hook].
- * Each stage prints a progress line; a stage whose output is already there is skipped, so a second
- * run reuses the first's work; the wall time of every stage is printed at the end.
+ * train A and G at a few label fractions → export the serving run to Elasticsearch → evaluate →
+ * report → the dashboard's arguments. Each stage prints a progress line; a stage whose output is
+ * already there is skipped, so a second run reuses the first's work; the wall time of every stage
+ * is printed at the end. The launcher ({@code soundalike demo}) starts Elasticsearch before the
+ * chain and the dashboard after it, with the arguments the last stage wrote
+ * ({@link #DASHBOARD_ARGS}): a web server outlives the chain, so it is not one of its stages.
  *
  * <p>Layout under the home folder: {@code data/demo-corpus} (the corpus, shared with
  * {@code soundalike corpus}), {@code data/demo/ingest}, {@code data/demo/views},
@@ -39,10 +43,11 @@ import org.soundalike.train.RatioEstimate;
  */
 public final class DemoChain {
 
-  /** The stage the export pipeline plugs into (Elasticsearch), wired by the lead. */
-  public static final String EXPORT_STAGE = "export";
-  /** The stage that starts the dashboard, wired by the lead. */
-  public static final String DASHBOARD_STAGE = "dashboard";
+  /** The file under {@code data/demo} with the dashboard's arguments, one per line. */
+  public static final String DASHBOARD_ARGS = "dashboard.args";
+
+  /** Written after a complete export; newer than the serving run's checkpoint while it is current. */
+  private static final String EXPORT_DONE = "export.done";
 
   /** The augment pipeline writes it last: its presence means every shard is complete (docs/formats.md). */
   private static final String VIEW_INDEX = "index.json";
@@ -101,6 +106,17 @@ public final class DemoChain {
     return work.resolve("grid");
   }
 
+  /**
+   * The run that serves search: G (else the first variant) at the largest label fraction, first
+   * seed — the demo's best-informed network.
+   */
+  public Path servingRun() {
+    List<String> variants = variants();
+    String variant = variants.contains("G") ? "G" : variants.get(0);
+    double percent = percents().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+    return plan().runDir(new GridCell(variant, percent, 0));
+  }
+
   /** Runs every stage in order (skipping those already done); the first failure stops the chain. */
   public List<StageTime> run() {
     return run(stages(), System.err);
@@ -135,10 +151,10 @@ public final class DemoChain {
         new DemoStage("augment", () -> exists(viewsDir().resolve(VIEW_INDEX), "view shards"), this::augment),
         new DemoStage("pretrain", this::pretrainDone, this::pretrain),
         new DemoStage("train", this::trainDone, this::train),
-        DemoStage.hook(EXPORT_STAGE, "not wired yet: the export pipeline (Elasticsearch) plugs in here"),
+        new DemoStage("export", this::exportDone, this::export),
         new DemoStage("evaluate", this::evaluateDone, this::evaluate),
         new DemoStage("report", Optional::empty, this::report),
-        DemoStage.hook(DASHBOARD_STAGE, "not wired yet: the dashboard starts here and prints its URL"));
+        new DemoStage("dashboard", Optional::empty, this::dashboardArguments));
   }
 
   private static Optional<String> exists(Path file, String what) {
@@ -173,10 +189,12 @@ public final class DemoChain {
     return Arrays.stream(options.getTrainVariants().split(",")).map(String::strip).toList();
   }
 
+  private List<Double> percents() {
+    return Arrays.stream(options.getTrainFractions().split(",")).map(String::strip).map(Double::parseDouble).toList();
+  }
+
   private List<GridCell> cells() {
-    List<Double> percents = Arrays.stream(options.getTrainFractions().split(",")).map(String::strip)
-        .map(Double::parseDouble).toList();
-    return GridCell.all(variants(), percents, options.getTrainSeeds());
+    return GridCell.all(variants(), percents(), options.getTrainSeeds());
   }
 
   private Optional<String> pretrainDone() {
@@ -212,6 +230,27 @@ public final class DemoChain {
         "--batch=" + options.getBatch(), "--parallelism=1");
   }
 
+  private Optional<String> exportDone() {
+    Path marker = work.resolve(EXPORT_DONE);
+    Path checkpoint = servingRun().resolve(TrainingRun.BEST);
+    try {
+      return Files.exists(marker) && Files.exists(checkpoint)
+          && Files.getLastModifiedTime(marker).compareTo(Files.getLastModifiedTime(checkpoint)) > 0
+          ? Optional.of(Files.readString(marker).strip()) : Optional.empty();
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Embeds the whole corpus with the serving run (ONNX Runtime) into the versioned index + alias. */
+  private String export() {
+    Path run = servingRun();
+    pipeline("export", "--run=" + run, "--catalog=" + corpus, "--esUrl=" + options.getEsUrl());
+    String result = "every corpus track embedded with " + run.getFileName() + " and indexed at " + options.getEsUrl();
+    writeWork(EXPORT_DONE, result + System.lineSeparator());
+    return result;
+  }
+
   private Optional<String> evaluateDone() {
     if (!Files.isDirectory(gridDir())) {
       return Optional.empty();
@@ -232,6 +271,26 @@ public final class DemoChain {
     ReportFiles.write(report, gridDir());
     System.out.println(ReportFiles.markdown(report));
     return report.runs() + " runs; " + gridDir().resolve(ReportFiles.MARKDOWN_FILE);
+  }
+
+  /** The dashboard on the demo's report, corpus, serving run, ingest rejects and index. */
+  private String dashboardArguments() {
+    List<String> args = List.of("--results", gridDir().toString(), "--catalog", corpus.toString(),
+        "--run", servingRun().toString(), "--rejects", ingestDir().resolve(IngestPipeline.REJECTS + ".jsonl").toString(),
+        "--es-url", options.getEsUrl());
+    Path file = writeWork(DASHBOARD_ARGS, String.join(System.lineSeparator(), args) + System.lineSeparator());
+    return "arguments in " + file + " (soundalike demo starts it; by hand: soundalike dashboard $(cat " + file + "))";
+  }
+
+  private Path writeWork(String name, String text) {
+    Path file = work.resolve(name);
+    try {
+      Files.createDirectories(work);
+      Files.writeString(file, text);
+    } catch (IOException e) {
+      throw new PipelineInputException("demo: cannot write " + file + ": " + e.getMessage(), e);
+    }
+    return file;
   }
 
   private static boolean finished(Path run) {

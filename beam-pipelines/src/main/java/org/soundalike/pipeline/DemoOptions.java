@@ -6,9 +6,9 @@ import org.apache.beam.sdk.options.Description;
 
 /**
  * Options of {@code soundalike demo} (the launcher runs {@code pipeline demo}). The defaults are
- * chosen so the chain takes about 15 minutes on 2 idle cores (docs/benchmarks/evalrun.md): one
- * epoch per run over the 240 training tracks shows the chain working end to end; the numbers it
- * reports are not yet the science (raise --trainEpochs, --trainFractions and --trainSeeds for that).
+ * chosen so the chain takes about 15 minutes on 2 cores (docs/benchmarks.md, "demo"): a few
+ * epochs per run on the oneDNN trainer show the chain working end to end; the numbers it reports
+ * are not the science (docs/results.md is; raise --trainEpochs and --trainSeeds for more).
  * The names differ from train-grid's on purpose: Beam refuses one property name with two defaults
  * among the option interfaces known to a JVM (the tests run every pipeline in one).
  */
@@ -45,22 +45,28 @@ public interface DemoOptions extends FlinkPipelineOptions {
   void setTrainSeeds(int trainSeeds);
 
   @Description("Maximum fine-tuning epochs per run")
-  @Default.Integer(1)
+  @Default.Integer(5)
   int getTrainEpochs();
 
   void setTrainEpochs(int trainEpochs);
 
   @Description("Epochs of the shared pre-training and of the r estimation's runs")
-  @Default.Integer(1)
+  @Default.Integer(3)
   int getTrainPretrainEpochs();
 
   void setTrainPretrainEpochs(int trainPretrainEpochs);
 
   @Description("Tracks per batch B (2B views)")
-  @Default.Integer(8)
+  @Default.Integer(16)
   int getBatch();
 
   void setBatch(int batch);
+
+  @Description("Elasticsearch the export stage writes to (the launcher starts a local one)")
+  @Default.String("http://127.0.0.1:9200")
+  String getEsUrl();
+
+  void setEsUrl(String esUrl);
 
   @Description("Epochs of augmented views materialised by the augment stage")
   @Default.Integer(1)

@@ -7,10 +7,4 @@ import java.util.function.Supplier;
  * One stage of the demo chain: a name, a check that says why the stage's output is already there
  * (so a second demo run skips it), and the work, which returns a one-line result.
  */
-record DemoStage(String name, Supplier<Optional<String>> alreadyDone, Supplier<String> work) {
-
-  /** A stage that never needs doing because another part of the project provides it later. */
-  static DemoStage hook(String name, String reason) {
-    return new DemoStage(name, () -> Optional.of(reason), () -> reason);
-  }
-}
+record DemoStage(String name, Supplier<Optional<String>> alreadyDone, Supplier<String> work) {}

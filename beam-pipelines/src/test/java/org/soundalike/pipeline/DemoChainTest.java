@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,19 +22,38 @@ class DemoChainTest {
   @TempDir Path home;
 
   @Test
-  void theChainRunsTheMainJobInOrderWithHooksForExportAndDashboard() {
+  void theChainRunsTheMainJobInOrderAndServesTheBestInformedRun() {
     DemoOptions options = PipelineOptionsFactory.fromArgs("--home=" + home).as(DemoOptions.class);
     DemoChain chain = new DemoChain(options, new String[0]);
 
     assertThat(chain.stages()).extracting(DemoStage::name).containsExactly(
-        "corpus", "ingest", "augment", "pretrain", "train", DemoChain.EXPORT_STAGE, "evaluate", "report",
-        DemoChain.DASHBOARD_STAGE);
-    // On a fresh home nothing is done yet, except the hooks, which have nothing to run.
+        "corpus", "ingest", "augment", "pretrain", "train", "export", "evaluate", "report", "dashboard");
+    // On a fresh home nothing is done yet.
     for (DemoStage stage : chain.stages()) {
-      boolean hook = stage.name().equals(DemoChain.EXPORT_STAGE) || stage.name().equals(DemoChain.DASHBOARD_STAGE);
-      assertThat(stage.alreadyDone().get().isPresent()).as(stage.name()).isEqualTo(hook);
+      assertThat(stage.alreadyDone().get()).as(stage.name()).isEmpty();
     }
     assertThat(chain.gridDir()).isEqualTo(home.toAbsolutePath().normalize().resolve("data/demo/grid"));
+    // G (c+p) at the largest label fraction, first seed.
+    assertThat(chain.servingRun()).isEqualTo(chain.gridDir().resolve("runs/G-f100-s0"));
+  }
+
+  @Test
+  void theDashboardStageWritesTheArgumentsTheLauncherStartsItWith() throws IOException {
+    DemoOptions options = PipelineOptionsFactory.fromArgs("--home=" + home, "--esUrl=http://127.0.0.1:9299",
+        "--trainVariants=A", "--trainFractions=10").as(DemoOptions.class);
+    DemoChain chain = new DemoChain(options, new String[0]);
+    DemoStage dashboard = chain.stages().get(chain.stages().size() - 1);
+
+    String result = dashboard.work().get();
+
+    Path file = home.toAbsolutePath().normalize().resolve("data/demo").resolve(DemoChain.DASHBOARD_ARGS);
+    assertThat(result).contains(file.toString());
+    assertThat(Files.readAllLines(file)).containsExactly(
+        "--results", chain.gridDir().toString(),
+        "--catalog", home.toAbsolutePath().normalize().resolve("data/demo-corpus").toString(),
+        "--run", chain.gridDir().resolve("runs/A-f10-s0").toString(),
+        "--rejects", chain.ingestDir().resolve("rejects.jsonl").toString(),
+        "--es-url", "http://127.0.0.1:9299");
   }
 
   @Test

@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.soundalike.run.RunProvenance;
 import org.soundalike.dataset.Catalog;
 import org.soundalike.dataset.EmbeddedTrack;
 import org.soundalike.dataset.Split;
@@ -26,6 +27,7 @@ import org.soundalike.encode.TrackEncoder;
 import org.soundalike.eval.EvaluationException;
 import org.soundalike.eval.EvaluationSet;
 import org.soundalike.progress.Progress;
+import org.soundalike.train.TrainingRun;
 
 /**
  * Evaluates a trained run folder on a split of a catalog, as {@code soundalike evaluate --run}
@@ -44,7 +46,7 @@ public final class RunEvaluation {
   /** The run folder's provenance, written by training. */
   public static final String RUN_JSON = "run.json";
   /** The run folder's last checkpoint: results.json older than it are stale. */
-  public static final String CHECKPOINT = "checkpoint.bin";
+  public static final String CHECKPOINT = TrainingRun.CHECKPOINT;
 
   private static final ObjectMapper JSON = new ObjectMapper();
 

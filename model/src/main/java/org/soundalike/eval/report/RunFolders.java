@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.soundalike.run.RunProvenance;
 
 /**
  * The training run folders under a folder: every folder holding a run.json and a checkpoint, with
