@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,20 +14,19 @@ import org.soundalike.dataset.GenericCatalog;
 import org.soundalike.dataset.Split;
 import org.soundalike.dataset.TagSet;
 import org.soundalike.dataset.Track;
-import picocli.CommandLine;
 
 class CatalogCommandTest {
 
   @TempDir Path dir;
 
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
+  private String out = "";
+  private String err = "";
 
   private int run(String... args) {
-    CommandLine cli = new CommandLine(new SoundAlike());
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    return cli.execute(args);
+    CliRun run = CliRun.of(args);
+    out = run.out();
+    err = run.err();
+    return run.code();
   }
 
   @Test
@@ -42,7 +39,7 @@ class CatalogCommandTest {
     int code = run("catalog", dir.toString(), "--missing-shown", "1");
 
     assertThat(code).isZero();
-    JsonNode json = new ObjectMapper().readTree(out.toString());
+    JsonNode json = new ObjectMapper().readTree(out);
     assertThat(json.get("format").asText()).isEqualTo("generic");
     assertThat(json.get("tracks").get("train").asInt()).isEqualTo(1);
     assertThat(json.get("tracks").get("test").asInt()).isEqualTo(1);
@@ -58,7 +55,7 @@ class CatalogCommandTest {
     int code = run("catalog", dir.toString());
 
     assertThat(code).isEqualTo(2);
-    assertThat(err.toString()).contains("no catalog found").doesNotContain("at org.soundalike");
-    assertThat(out.toString()).isEmpty();
+    assertThat(err).contains("no catalog found").doesNotContain("at org.soundalike");
+    assertThat(out).isEmpty();
   }
 }

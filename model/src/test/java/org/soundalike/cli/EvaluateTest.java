@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,7 +18,6 @@ import org.soundalike.dataset.EmbeddedTrackJsonl;
 import org.soundalike.eval.EvaluationResult;
 import org.soundalike.eval.EvaluationSet;
 import org.soundalike.eval.MetricsEvaluator;
-import picocli.CommandLine;
 
 /** {@code soundalike evaluate --embeddings --run-info --out}, end to end. */
 class EvaluateTest {
@@ -33,14 +30,14 @@ class EvaluateTest {
 
   @TempDir Path dir;
 
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
+  private String out = "";
+  private String err = "";
 
   private int run(String... args) {
-    CommandLine cli = new CommandLine(new SoundAlike());
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    return cli.execute(args);
+    CliRun run = CliRun.of(args);
+    out = run.out();
+    err = run.err();
+    return run.code();
   }
 
   /** Two clusters of 15 tracks in 6-d; tag "x" or "y" by cluster, one untagged track; noisy scores. */
@@ -75,7 +72,7 @@ class EvaluateTest {
     Files.writeString(runInfo, RUN_INFO);
     Path results = dir.resolve("out/results.json");
     assertThat(run("evaluate", "--embeddings", embeddings.toString(), "--run-info", runInfo.toString(),
-        "--out", results.toString())).as(err.toString()).isZero();
+        "--out", results.toString())).as(err).isZero();
 
     JsonNode json = new ObjectMapper().readTree(results.toFile());
     EvaluationResult expected = MetricsEvaluator.withDefaults().evaluate(EvaluationSet.of(EmbeddedTrackJsonl.read(embeddings)));
@@ -88,10 +85,10 @@ class EvaluateTest {
     assertThat(json.get("perTag").get("x").get("positives").asInt()).isEqualTo(15);
     assertThat(json.get("tsne")).hasSize(30);
     assertThat(json.get("tsne").get(29).get("tags")).isEmpty();
-    assertThat(out.toString()).contains("demo-G-0.1-s1").contains(results.toString());
+    assertThat(out).contains("demo-G-0.1-s1").contains(results.toString());
 
     // The report reads what evaluate wrote.
-    assertThat(run("report", "--results", dir.resolve("out").toString())).as(err.toString()).isZero();
+    assertThat(run("report", "--results", dir.resolve("out").toString())).as(err).isZero();
     assertThat(Files.readString(dir.resolve("out/report.md"))).contains("### 10 % labels", "| G | 1 |");
   }
 
@@ -104,7 +101,7 @@ class EvaluateTest {
     Path results = dir.resolve("results.json");
     assertThat(run("evaluate", "--embeddings", embeddings.toString(), "--run-info", runInfo.toString(),
         "--out", results.toString())).isEqualTo(1);
-    assertThat(err.toString()).contains(runInfo.toString()).contains("variant");
+    assertThat(err).contains(runInfo.toString()).contains("variant");
     assertThat(results).doesNotExist();
   }
 }

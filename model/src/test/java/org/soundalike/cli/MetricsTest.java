@@ -5,29 +5,26 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code soundalike metrics --input tracks.jsonl}, end to end. */
 class MetricsTest {
 
   @TempDir Path dir;
 
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
+  private String out = "";
+  private String err = "";
 
   private int run(String... args) {
-    CommandLine cli = new CommandLine(new SoundAlike());
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    return cli.execute(args);
+    CliRun run = CliRun.of(args);
+    out = run.out();
+    err = run.err();
+    return run.code();
   }
 
   private static final String[] LINES = {
@@ -41,9 +38,9 @@ class MetricsTest {
   void printsTheTenMetricsAsOneJsonObject() throws Exception {
     Path input = dir.resolve("tracks.jsonl");
     Files.write(input, List.of(LINES));
-    assertThat(run("metrics", "--input", input.toString())).as(err.toString()).isZero();
-    assertThat(out.toString().strip().lines()).hasSize(1);
-    JsonNode json = new ObjectMapper().readTree(out.toString());
+    assertThat(run("metrics", "--input", input.toString())).as(err).isZero();
+    assertThat(out.strip().lines()).hasSize(1);
+    JsonNode json = new ObjectMapper().readTree(out);
     List<String> keys = new ArrayList<>();
     json.fieldNames().forEachRemaining(keys::add);
     assertThat(keys).containsExactly("tracks", "queries", "R@1", "R@2", "R@4", "R@8",
@@ -74,15 +71,15 @@ class MetricsTest {
     Path input = dir.resolve("bad.jsonl");
     Files.write(input, List.of(LINES[0], LINES[1], "{\"id\":\"t3\",\"embedding\":[1,", LINES[3]));
     assertThat(run("metrics", "--input", input.toString())).isEqualTo(1);
-    assertThat(err.toString()).contains("line 3");
-    assertThat(out.toString()).isEmpty();
+    assertThat(err).contains("line 3");
+    assertThat(out).isEmpty();
   }
 
   @Test
   void aMissingFileIsAnErrorNamingIt() {
     Path missing = dir.resolve("missing.jsonl");
     assertThat(run("metrics", "--input", missing.toString())).isEqualTo(1);
-    assertThat(err.toString()).contains("cannot read " + missing);
+    assertThat(err).contains("cannot read " + missing);
   }
 
   @Test
@@ -90,6 +87,6 @@ class MetricsTest {
     Path input = dir.resolve("dims.jsonl");
     Files.write(input, List.of(LINES[0], "{\"id\":\"t9\",\"tags\":[],\"embedding\":[1,0,0],\"scores\":{\"a\":0.5}}"));
     assertThat(run("metrics", "--input", input.toString())).isEqualTo(1);
-    assertThat(err.toString()).contains("track t9: embedding has 3 dimensions, track t1 has 2");
+    assertThat(err).contains("track t9: embedding has 3 dimensions, track t1 has 2");
   }
 }

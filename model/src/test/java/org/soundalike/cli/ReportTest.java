@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.soundalike.eval.report.RunResult;
 import org.soundalike.eval.report.RunResultJson;
 import org.soundalike.run.RunProvenance;
-import picocli.CommandLine;
 
 /** {@code soundalike report --results DIR}, end to end: the three files and their shapes. */
 class ReportTest {
@@ -27,14 +24,14 @@ class ReportTest {
 
   @TempDir Path dir;
 
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
+  private String out = "";
+  private String err = "";
 
   private int run(String... args) {
-    CommandLine cli = new CommandLine(new SoundAlike());
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    return cli.execute(args);
+    CliRun run = CliRun.of(args);
+    out = run.out();
+    err = run.err();
+    return run.code();
   }
 
   private void result(String runId, String variant, double fraction, long seed, double value, String evaluatedAt) {
@@ -61,8 +58,8 @@ class ReportTest {
   void writesTheReportJsonExactlyAsDocumented() throws Exception {
     corpus();
     Path results = dir.resolve("results");
-    assertThat(run("report", "--results", results.toString())).as(err.toString()).isZero();
-    assertThat(err.toString()).contains("run G-1.0-1 was evaluated more than once");
+    assertThat(run("report", "--results", results.toString())).as(err).isZero();
+    assertThat(err).contains("run G-1.0-1 was evaluated more than once");
 
     JsonNode json = new ObjectMapper().readTree(results.resolve("report.json").toFile());
     assertThat(names(json)).containsExactly("generatedAt", "runs", "datasets", "duplicates", "warnings");
@@ -109,7 +106,7 @@ class ReportTest {
     corpus();
     Path results = dir.resolve("results");
     Path target = dir.resolve("report");
-    assertThat(run("report", "--results", results.toString(), "--out", target.toString())).as(err.toString()).isZero();
+    assertThat(run("report", "--results", results.toString(), "--out", target.toString())).as(err).isZero();
     String md = Files.readString(target.resolve("report.md"));
     assertThat(md).contains("## demo", "### 100 % labels", "### 1 % labels",
         "| Model | Seeds | R@1 | R@2 | R@4 | R@8 | M@1 | M@4 | M@7 | M@10 | ROC-AUC | PR-AUC |",
@@ -130,14 +127,14 @@ class ReportTest {
     Files.createDirectories(bad.getParent());
     Files.writeString(bad, "{ not json");
     assertThat(run("report", "--results", dir.resolve("results").toString())).isEqualTo(1);
-    assertThat(err.toString()).contains(bad.toString());
+    assertThat(err).contains(bad.toString());
     assertThat(dir.resolve("results/report.json")).doesNotExist();
   }
 
   @Test
   void aFolderWithoutResultsIsAnError() {
     assertThat(run("report", "--results", dir.toString())).isEqualTo(1);
-    assertThat(err.toString()).contains("no results.json under " + dir);
+    assertThat(err).contains("no results.json under " + dir);
   }
 
   private static List<String> repeat(String value, int times) {

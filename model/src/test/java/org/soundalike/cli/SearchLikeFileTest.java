@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,7 +16,6 @@ import org.soundalike.dataset.EmbeddedTrack;
 import org.soundalike.dataset.EmbeddedTrackJsonl;
 import org.soundalike.search.EsTestServer;
 import org.soundalike.search.RealElasticsearch;
-import picocli.CommandLine;
 
 /**
  * {@code embed} fills path/title/seconds, {@code index} stores them, and {@code search --like-file}
@@ -33,27 +30,16 @@ class SearchLikeFileTest {
   static TinyTrainedRun tiny;
   static String esUrl;
 
-  record Result(int code, String out, String err) {}
-
-  private static Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = new CommandLine(new SoundAlike());
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    return new Result(cli.execute(args), out.toString(), err.toString());
-  }
-
   @BeforeAll
   static void indexTheTrainingSplit(EsTestServer server) throws Exception {
     esUrl = server.url().toString();
     tiny = TinyTrainedRun.create(dir);
     Path tracks = dir.resolve("tracks.jsonl");
-    Result embedded = run("embed", "--run", tiny.run().toString(), "--catalog", tiny.corpus().toString(), "--split", "train",
+    CliRun embedded = CliRun.of("embed", "--run", tiny.run().toString(), "--catalog", tiny.corpus().toString(), "--split", "train",
         "--out", tracks.toString());
     // The catalog's too-short track cannot be embedded: exit 1, the others are written.
     assertThat(embedded.err()).contains("train/short");
-    Result indexed = run("index", "--input", tracks.toString(), "--index", "likefile", "--run", "r1",
+    CliRun indexed = CliRun.of("index", "--input", tracks.toString(), "--index", "likefile", "--run", "r1",
         "--dims", String.valueOf(TinyTrainedRun.DIMENSIONS), "--index-type", "hnsw", "--rescore-oversample", "0",
         "--es-url", esUrl);
     assertThat(indexed.code()).as(indexed.err()).isZero();
@@ -72,7 +58,7 @@ class SearchLikeFileTest {
 
   @Test
   void aFileFindsItselfFirstWithPathTitleAndDurationFromTheIndex() throws Exception {
-    Result found = run("search", "--index", "likefile", "--like-file", tiny.audio("train/t0").toString(),
+    CliRun found = CliRun.of("search", "--index", "likefile", "--like-file", tiny.audio("train/t0").toString(),
         "--run", tiny.run().toString(), "--k", "3", "--es-url", esUrl);
 
     assertThat(found.code()).as(found.err()).isZero();
@@ -91,7 +77,7 @@ class SearchLikeFileTest {
 
   @Test
   void tagFiltersApplyToFileQueries() throws Exception {
-    Result found = run("search", "--index", "likefile", "--like-file", tiny.audio("test/t8").toString(),
+    CliRun found = CliRun.of("search", "--index", "likefile", "--like-file", tiny.audio("test/t8").toString(),
         "--run", tiny.run().toString(), "--k", "10", "--tag", "low", "--tag-source", "human", "--es-url", esUrl);
 
     assertThat(found.code()).as(found.err()).isZero();
@@ -104,7 +90,7 @@ class SearchLikeFileTest {
   void aFileThatIsNotAudioIsAnErrorNamingIt() throws Exception {
     Path notes = Files.writeString(dir.resolve("notes.mp3"), "not audio at all\n".repeat(100));
 
-    Result found = run("search", "--index", "likefile", "--like-file", notes.toString(), "--run", tiny.run().toString(),
+    CliRun found = CliRun.of("search", "--index", "likefile", "--like-file", notes.toString(), "--run", tiny.run().toString(),
         "--es-url", esUrl);
 
     assertThat(found.code()).isEqualTo(2);
@@ -116,7 +102,7 @@ class SearchLikeFileTest {
   void aMissingFileIsAnErrorNamingIt() {
     Path missing = dir.resolve("nowhere.wav");
 
-    Result found = run("search", "--index", "likefile", "--like-file", missing.toString(), "--run", tiny.run().toString(),
+    CliRun found = CliRun.of("search", "--index", "likefile", "--like-file", missing.toString(), "--run", tiny.run().toString(),
         "--es-url", esUrl);
 
     assertThat(found.code()).isEqualTo(2);

@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -24,7 +22,6 @@ import org.soundalike.eval.report.RunResultJson;
 import org.soundalike.train.Checkpoint;
 import org.soundalike.train.TinyCorpus;
 import org.soundalike.train.TrainingRun;
-import picocli.CommandLine;
 
 /** The training commands end to end on a tiny network: train, embed a split, evaluate; and a killed run resumed. */
 class TrainCommandsTest {
@@ -39,18 +36,6 @@ class TrainCommandsTest {
     corpus = TinyCorpus.create(dir.resolve("corpus"));
   }
 
-  record Result(int code, String out, String err) {}
-
-  private static Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = new CommandLine(new SoundAlike());
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    int code = cli.execute(args);
-    return new Result(code, out.toString(), err.toString());
-  }
-
   private static String[] trainArgs(Path out, int epochs) {
     return new String[] {"train", "--catalog", corpus.toString(), "--variant", "A", "--label-fraction", "0.5",
         "--config", "tiny", "--batch", String.valueOf(TinyCorpus.BATCH), "--epochs", String.valueOf(epochs),
@@ -60,12 +45,12 @@ class TrainCommandsTest {
   @Test
   void aTrainedRunEmbedsATestSplitThatEvaluateReads() throws Exception {
     Path run = dir.resolve("run");
-    Result trained = run(trainArgs(run, 1));
+    CliRun trained = CliRun.of(trainArgs(run, 1));
     assertThat(trained.code()).as(trained.err()).isZero();
     assertThat(trained.out()).contains("finished after 1 epochs");
 
     Path tracks = dir.resolve("tracks.jsonl");
-    Result embedded = run("embed", "--run", run.toString(), "--catalog", corpus.toString(), "--split", "test",
+    CliRun embedded = CliRun.of("embed", "--run", run.toString(), "--catalog", corpus.toString(), "--split", "test",
         "--out", tracks.toString());
     assertThat(embedded.code()).as(embedded.err()).isZero();
     assertThat(EmbeddedTrackJsonl.read(tracks)).hasSize(2).allSatisfy(t -> {
@@ -74,14 +59,14 @@ class TrainCommandsTest {
     });
 
     Path results = dir.resolve("results.json");
-    Result evaluated = run("evaluate", "--embeddings", tracks.toString(), "--run-info",
+    CliRun evaluated = CliRun.of("evaluate", "--embeddings", tracks.toString(), "--run-info",
         run.resolve(TrainingRun.RUN_JSON).toString(), "--out", results.toString());
     assertThat(evaluated.code()).as(evaluated.err()).isZero();
     RunResult fromEmbeddings = RunResultJson.read(results);
     assertThat(fromEmbeddings.run().variant()).isEqualTo("A");
 
     // The model-backed form embeds the split itself and must reach the same numbers.
-    Result direct = run("evaluate", "--run", run.toString(), "--catalog", corpus.toString());
+    CliRun direct = CliRun.of("evaluate", "--run", run.toString(), "--catalog", corpus.toString());
     assertThat(direct.code()).as(direct.err()).isZero();
     RunResult fromRun = RunResultJson.read(run.resolve("results.json"));
     assertThat(fromRun.metrics()).isEqualTo(fromEmbeddings.metrics());
@@ -96,7 +81,7 @@ class TrainCommandsTest {
     Files.copy(withShort.resolve(TinyCorpus.TOO_SHORT + ".wav"), withShort.resolve("test/short.wav"));
     Files.writeString(withShort.resolve("tracks.csv"), "test/short.wav,test,low\n", StandardOpenOption.APPEND);
     Path shortResults = dir.resolve("short-results.json");
-    Result skipping = run("evaluate", "--run", run.toString(), "--catalog", withShort.toString(),
+    CliRun skipping = CliRun.of("evaluate", "--run", run.toString(), "--catalog", withShort.toString(),
         "--out", shortResults.toString());
     assertThat(skipping.code()).as(skipping.err()).isZero();
     RunResult skipped = RunResultJson.read(shortResults);
@@ -104,12 +89,12 @@ class TrainCommandsTest {
     assertThat(skipped.run().extra().get("unevaluatedTracks").get("test/short").asText()).contains("short");
     assertThat(skipped.metrics()).isEqualTo(fromEmbeddings.metrics());
 
-    Result neither = run("evaluate", "--run", run.toString());
+    CliRun neither = CliRun.of("evaluate", "--run", run.toString());
     assertThat(neither.code()).isNotZero();
 
     Path good = corpus.resolve("test/t8.wav");
     Path bad = corpus.resolve(TinyCorpus.TOO_SHORT + ".wav");
-    Result files = run("embed", "--run", run.toString(), good.toString(), bad.toString());
+    CliRun files = CliRun.of("embed", "--run", run.toString(), good.toString(), bad.toString());
     assertThat(files.code()).isEqualTo(1);
     String[] lines = files.out().strip().split("\n");
     assertThat(lines).hasSize(2);
@@ -159,7 +144,7 @@ class TrainCommandsTest {
     var killedAt = Checkpoint.read(checkpoint).state();
     assertThat(killedAt.epochs()).isBetween(1, 2);
 
-    Result resumed = run(trainArgs(run, 3));
+    CliRun resumed = CliRun.of(trainArgs(run, 3));
 
     assertThat(resumed.code()).as(resumed.err()).isZero();
     var finished = Checkpoint.read(checkpoint).state();
