@@ -31,6 +31,15 @@ soundalike() { nice -n 15 "$ROOT/infra/bin/soundalike" "$@"; }
 stamp() { printf '%s %s\n' "$(date -u +%H:%M:%S)" "$*" | tee -a "$DATA/grid.log"; }
 finished() { [[ -f "$1/run.json" ]] && grep -q '"status" : "finished"' "$1/run.json"; }
 
+evaluate() {
+  stamp "evaluate $1"
+  soundalike embed --run "$1" --catalog corpus --split test --out "$1/tracks.jsonl" 2>> "$1.log"
+  soundalike evaluate --embeddings "$1/tracks.jsonl" --run-info "$1/run.json" \
+    --out "$1/results.json" >> "$1.log" 2>&1
+}
+evaluating=""
+wait_evaluation() { if [[ -n "$evaluating" ]]; then wait "$evaluating"; evaluating=""; fi; }
+
 mkdir -p "$DATA/runs"
 cd "$DATA"
 
@@ -59,13 +68,14 @@ for seed in $SEEDS; do
           --out "$run" 2> "$run.log"
       fi
       if [[ ! "$run/results.json" -nt "$run/best.bin" ]]; then
-        stamp "evaluate $run"
-        soundalike embed --run "$run" --catalog corpus --split test --out "$run/tracks.jsonl" 2>> "$run.log"
-        soundalike evaluate --embeddings "$run/tracks.jsonl" --run-info "$run/run.json" \
-          --out "$run/results.json" >> "$run.log" 2>&1
+        # Embedding and evaluating (inference only, light) overlap the next training run.
+        wait_evaluation
+        evaluate "$run" &
+        evaluating=$!
       fi
     done
   done
+  wait_evaluation
   stamp "report after seed $seed"
   soundalike report --results runs --out report > /dev/null
 done
