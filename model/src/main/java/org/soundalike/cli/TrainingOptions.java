@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 final class TrainingOptions {
 
   @Option(names = "--config", defaultValue = "compact",
-      description = "Network config: paper, compact (channels /4, the CPU default) or tiny (tests only). Default: ${DEFAULT-VALUE}.")
+      description = "Network config: paper, compact (channels /4, the CPU default), small (channels /8) or tiny (tests only). Default: ${DEFAULT-VALUE}.")
   String config;
 
   @Option(names = "--seed", defaultValue = "0", description = "Seed of weights, label draw, crops, augmentations, batch order.")

@@ -19,7 +19,19 @@ class SampleCnnConfigTest {
   void configsAreFoundByName() {
     assertThat(SampleCnnConfig.named("paper")).isSameAs(SampleCnnConfig.PAPER);
     assertThat(SampleCnnConfig.named("Compact")).isSameAs(SampleCnnConfig.COMPACT);
+    assertThat(SampleCnnConfig.named("small")).isSameAs(SampleCnnConfig.SMALL);
     assertThatThrownBy(() -> SampleCnnConfig.named("huge")).hasMessageContaining("'huge'");
+  }
+
+  @Test
+  void theSmallNetworkHasAnEighthOfEveryPaperWidthAndAboutASixtyFourthOfItsWork() {
+    SampleCnnConfig small = SampleCnnConfig.SMALL;
+    assertThat(small.stemChannels()).isEqualTo(SampleCnnConfig.PAPER.stemChannels() / 8);
+    assertThat(small.blockChannels())
+        .isEqualTo(SampleCnnConfig.PAPER.blockChannels().stream().map(c -> c / 8).toList());
+    assertThat(small.embeddingChannels()).isEqualTo(SampleCnnConfig.PAPER.embeddingChannels() / 8);
+    double ratio = (double) SampleCnnConfig.PAPER.encoderMultiplyAdds() / small.encoderMultiplyAdds();
+    assertThat(ratio).isBetween(55.0, 64.0);
   }
 
   @Test
