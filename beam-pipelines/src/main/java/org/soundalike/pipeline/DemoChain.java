@@ -181,7 +181,7 @@ public final class DemoChain {
 
   private TrainGridPlan plan() {
     return new TrainGridPlan(corpus.toString(), gridDir().toString(), options.getConfig(), options.getTrainEpochs(),
-        options.getTrainPretrainEpochs(), options.getBatch(), 0, null, TrainGridPlan.DEFAULT_LAST_EPOCHS_FOR_R, 0,
+        options.getTrainPretrainEpochs(), options.getTrainBatch(), 0, null, TrainGridPlan.DEFAULT_LAST_EPOCHS_FOR_R, 0,
         CodeVersion.current());
   }
 
@@ -227,7 +227,7 @@ public final class DemoChain {
     return pipeline("train-grid", "--catalog=" + corpus, "--out=" + gridDir(), "--variants=" + options.getTrainVariants(),
         "--fractions=" + options.getTrainFractions(), "--seeds=" + options.getTrainSeeds(), "--config=" + options.getConfig(),
         "--maxEpochs=" + options.getTrainEpochs(), "--pretrainEpochs=" + options.getTrainPretrainEpochs(),
-        "--batch=" + options.getBatch(), "--parallelism=1");
+        "--batch=" + options.getTrainBatch(), "--parallelism=1");
   }
 
   private Optional<String> exportDone() {

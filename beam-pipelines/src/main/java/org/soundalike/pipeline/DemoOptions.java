@@ -58,9 +58,9 @@ public interface DemoOptions extends FlinkPipelineOptions {
 
   @Description("Tracks per batch B (2B views)")
   @Default.Integer(16)
-  int getBatch();
+  int getTrainBatch();
 
-  void setBatch(int batch);
+  void setTrainBatch(int trainBatch);
 
   @Description("Elasticsearch the export stage writes to (the launcher starts a local one)")
   @Default.String("http://127.0.0.1:9200")
