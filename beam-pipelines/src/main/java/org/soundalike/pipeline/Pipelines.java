@@ -43,7 +43,7 @@ public final class Pipelines {
       return;
     }
     Entry entry = PIPELINES.get(args[0]);
-    String[] rest = Arrays.copyOfRange(args, 1, args.length);
+    String[] rest = RunnerDefaults.joinSpacedValues(Arrays.copyOfRange(args, 1, args.length));
     if (Arrays.asList(rest).contains("--help") || Arrays.asList(rest).contains("-h")) {
       PipelineOptionsFactory.printHelp(System.out, entry.options());
       return;

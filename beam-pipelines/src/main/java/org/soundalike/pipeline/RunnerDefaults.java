@@ -1,6 +1,8 @@
 package org.soundalike.pipeline;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.apache.beam.runners.flink.FlinkRunner;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
@@ -23,6 +25,25 @@ final class RunnerDefaults {
       options.setRunner(FlinkRunner.class);
     }
     return options;
+  }
+
+  /**
+   * {@code --input DIR} → {@code --input=DIR}: Beam reads only the {@code --name=value} form, while
+   * the command-line contracts (and every other soundalike command) separate a value with a space.
+   * A pipeline has no positional arguments, so a word that does not start with {@code --} is
+   * always the value of the option before it.
+   */
+  static String[] joinSpacedValues(String[] args) {
+    List<String> joined = new ArrayList<>();
+    for (String arg : args) {
+      int last = joined.size() - 1;
+      if (!arg.startsWith("--") && last >= 0 && joined.get(last).startsWith("--") && !joined.get(last).contains("=")) {
+        joined.set(last, joined.get(last) + "=" + arg);
+      } else {
+        joined.add(arg);
+      }
+    }
+    return joined.toArray(String[]::new);
   }
 
   static boolean given(String[] args, String option) {
