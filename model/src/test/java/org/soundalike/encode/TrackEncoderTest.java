@@ -170,7 +170,7 @@ class TrackEncoderTest {
     try (TrackEncoder encoder = TrackEncoder.load(copy, 1)) {
       assertThat(Files.getLastModifiedTime(cached)).isNotEqualTo(marker);
       float[] after = encoder.encode("t", Path.of("t.wav"), audio).embedding();
-      assertThat(cosineOf(after, first)).isLessThan(0.9999);
+      assertThat(Cosine.of(after, first)).isLessThan(0.9999);
     }
   }
 
@@ -185,7 +185,7 @@ class TrackEncoderTest {
         new ExcerptEncoders.Settings(ExcerptEncoders.Engine.ND4J, 0, 2))) {
       assertThat(encoder.engine()).isEqualTo("nd4j");
       TrackEmbedding nd4j = encoder.encode("t", Path.of("t.wav"), audio);
-      assertThat(cosineOf(nd4j.embedding(), ort.embedding())).isGreaterThanOrEqualTo(0.9999);
+      assertThat(Cosine.of(nd4j.embedding(), ort.embedding())).isGreaterThanOrEqualTo(0.9999);
       assertThat(nd4j.tagProbabilities()).containsExactly(ort.tagProbabilities(), within(1e-4f));
     }
   }
@@ -197,17 +197,5 @@ class TrackEncoderTest {
       assertThat(second.tags()).isEqualTo(first.tags());
     }
     assertThat(OrtExcerptEncoder.openSessions()).isZero();
-  }
-
-  private static double cosineOf(float[] a, float[] b) {
-    double dot = 0;
-    double na = 0;
-    double nb = 0;
-    for (int i = 0; i < a.length; i++) {
-      dot += (double) a[i] * b[i];
-      na += (double) a[i] * a[i];
-      nb += (double) b[i] * b[i];
-    }
-    return dot / Math.sqrt(na * nb);
   }
 }

@@ -47,25 +47,13 @@ class TrainedRunParityTest {
 
     int tags = trained.config().tags();
     for (int i = 0; i < excerpts.size(); i++) {
-      assertThat(cosine(nd4j.embeddings()[i], ort.embeddings()[i])).isGreaterThanOrEqualTo(0.9999);
+      assertThat(Cosine.of(nd4j.embeddings()[i], ort.embeddings()[i])).isGreaterThanOrEqualTo(0.9999);
       assertThat(ort.tagProbabilities()[i]).hasSize(tags);
       for (int t = 0; t < tags; t++) {
         assertThat((double) ort.tagProbabilities()[i][t]).isCloseTo(nd4j.tagProbabilities()[i][t], within(1e-4));
       }
     }
     // Different excerpts give different embeddings: agreement is not a constant matching itself.
-    assertThat(cosine(ort.embeddings()[0], ort.embeddings()[3])).isLessThan(0.9999);
-  }
-
-  private static double cosine(float[] a, float[] b) {
-    double dot = 0;
-    double na = 0;
-    double nb = 0;
-    for (int i = 0; i < a.length; i++) {
-      dot += (double) a[i] * b[i];
-      na += (double) a[i] * a[i];
-      nb += (double) b[i] * b[i];
-    }
-    return dot / Math.sqrt(na * nb);
+    assertThat(Cosine.of(ort.embeddings()[0], ort.embeddings()[3])).isLessThan(0.9999);
   }
 }
