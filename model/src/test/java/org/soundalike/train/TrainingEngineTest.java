@@ -2,6 +2,7 @@ package org.soundalike.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.soundalike.net.ArrayAssertions.assertClose;
 
 import java.util.List;
 import java.util.Map;
@@ -129,20 +130,5 @@ class TrainingEngineTest {
     assertThat(old.engine()).isEqualTo(TrainingEngine.SAMEDIFF);
     assertThat(TrainingEngine.named("DnNl")).isEqualTo(TrainingEngine.DNNL);
     assertThatThrownBy(() -> TrainingEngine.named("cuda")).hasMessageContaining("known: dnnl, samediff");
-  }
-
-  private static void assertClose(String what, INDArray got, INDArray expected, double relative) {
-    assertThat(got.shape()).as(what + " shape").isEqualTo(expected.shape());
-    double[] g = got.castTo(DataType.DOUBLE).reshape(-1).toDoubleVector();
-    double[] e = expected.castTo(DataType.DOUBLE).reshape(-1).toDoubleVector();
-    double scale = 0;
-    for (double v : e) {
-      scale = Math.max(scale, Math.abs(v));
-    }
-    double tolerance = relative * Math.max(scale, 1e-6);
-    for (int i = 0; i < e.length; i++) {
-      assertThat(Math.abs(g[i] - e[i])).as("%s[%d]: got %s, expected %s", what, i, g[i], e[i])
-          .isLessThanOrEqualTo(tolerance);
-    }
   }
 }

@@ -1,6 +1,7 @@
 package org.soundalike.net.dnnl;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.soundalike.net.ArrayAssertions.assertClose;
 
 import java.util.List;
 import java.util.Map;
@@ -53,21 +54,6 @@ class DnnlTrainingPassTest {
     }
     for (Map.Entry<String, INDArray> e : reference.runningStatistics().entrySet()) {
       assertClose(e.getKey(), single.runningStatistics().get(e.getKey()), e.getValue(), 1e-4);
-    }
-  }
-
-  private static void assertClose(String what, INDArray got, INDArray expected, double relative) {
-    assertThat(got.shape()).as(what + " shape").isEqualTo(expected.shape());
-    double[] g = got.castTo(DataType.DOUBLE).reshape(-1).toDoubleVector();
-    double[] e = expected.castTo(DataType.DOUBLE).reshape(-1).toDoubleVector();
-    double scale = 0;
-    for (double v : e) {
-      scale = Math.max(scale, Math.abs(v));
-    }
-    double tolerance = relative * Math.max(scale, 1e-6);
-    for (int i = 0; i < e.length; i++) {
-      assertThat(Math.abs(g[i] - e[i])).as("%s[%d]: got %s, expected %s", what, i, g[i], e[i])
-          .isLessThanOrEqualTo(tolerance);
     }
   }
 }
