@@ -50,6 +50,11 @@ public final class Train implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "Run folder.")
   Path out;
 
+  @Option(names = "--views", description = "Read the training views from this folder of view shards ('soundalike pipeline "
+      + "augment'; epoch n uses its epoch (n-1) mod E) instead of cropping and augmenting on the fly. Its preset must "
+      + "match the variant's technique a (none = plain crops). Validation crops are still computed.")
+  Path views;
+
   @Mixin TrainingOptions options;
 
   @Override
@@ -73,7 +78,7 @@ public final class Train implements Callable<Integer> {
       TrainingSettings settings = options.apply(
           TrainingSettings.defaults(options.networkConfig(), preset, preset.contrastive() ? ratio : null, labelFraction,
               options.seed, pretrained),
-          TrainingSettings.MAX_EPOCHS);
+          TrainingSettings.MAX_EPOCHS).withViews(views);
       return TrainCommands.train(catalog, out, settings, spec.commandLine().getOut());
     });
   }

@@ -43,10 +43,10 @@ public record RatioEstimate(
     Path ml = folder.resolve("ml");
     TrainingSettings sslSettings = new TrainingSettings(base.config(), Variant.PRETRAIN, null, 1, base.seed(),
         base.maxEpochs(), base.batchTracks(), base.viewsPerSlice(), OptimizerSettings.PRETRAIN, 0,
-        base.plateauFactor(), 0, null, base.engine());
+        base.plateauFactor(), 0, null, base.engine(), null);
     TrainingSettings mlSettings = new TrainingSettings(base.config(), Variant.named("A"), null, 1, base.seed(),
         base.maxEpochs(), base.batchTracks(), base.viewsPerSlice(), base.optimizer(), base.plateauPatience(),
-        base.plateauFactor(), base.earlyStopPatience(), null, base.engine());
+        base.plateauFactor(), base.earlyStopPatience(), null, base.engine(), null);
     TrainingState sslState = new TrainingRun(catalog, ssl, sslSettings, codeVersion, log).run().state();
     TrainingState mlState = new TrainingRun(catalog, ml, mlSettings, codeVersion, log).run().state();
     double sslLoss = converged(sslState.history(), lastEpochs, true);

@@ -109,9 +109,11 @@ public final class TrainingRun {
     }
     trainer.optimizer().setLearningRate(state.learningRate());
 
-    TrainingViews views = new TrainingViews(catalog, settings.seed(), settings.variant().augment());
+    MaterialisedViews materialised =
+        settings.views() == null ? null : MaterialisedViews.open(settings.views(), settings.variant());
+    TrainingViews views = new TrainingViews(catalog, settings.seed(), settings.variant().augment(), materialised);
     Map<String, String> refused = new LinkedHashMap<>();
-    List<Track> training = views.usable(catalog.tracks(Split.TRAIN), "training", refused);
+    List<Track> training = views.usableForTraining(catalog.tracks(Split.TRAIN), refused);
     List<Track> validation = views.usable(catalog.tracks(Split.VALID), "validation", refused);
     refused.forEach((id, reason) -> log.println("not used: track " + id + ": " + reason));
     if (training.size() < settings.batchTracks()) {
@@ -255,6 +257,7 @@ public final class TrainingRun {
     extra.put("weightDecay", Checkpoint.JSON.valueToTree(settings.optimizer().weightDecay()));
     extra.put("pretrainedRun", Checkpoint.JSON.valueToTree(
         settings.pretrainedRun() == null ? null : settings.pretrainedRun().toString()));
+    extra.put("views", Checkpoint.JSON.valueToTree(settings.views() == null ? null : settings.views().toString()));
     extra.put("threads", Checkpoint.JSON.valueToTree(Runtime.getRuntime().availableProcessors()));
     extra.put("refusedTracks", Checkpoint.JSON.valueToTree(refused));
     extra.put("history", Checkpoint.JSON.valueToTree(state.history()));

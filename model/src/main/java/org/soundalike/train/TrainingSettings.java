@@ -27,6 +27,9 @@ import org.soundalike.net.SampleCnnConfig;
  *     because the two engines' float rounding differs, so a resumed run must keep its engine.
  *     Checkpoints written before the engine was a setting hold none: those runs were trained on
  *     SameDiff, so null reads as {@link TrainingEngine#SAMEDIFF}
+ * @param views a folder of training view shards ({@code soundalike pipeline augment}) the training
+ *     views come from, the n-th epoch reading the shards' epoch (n − 1) mod E; null: crops (and
+ *     augmentations) are computed on the fly from the decoded catalog
  */
 public record TrainingSettings(
     SampleCnnConfig config,
@@ -42,7 +45,8 @@ public record TrainingSettings(
     double plateauFactor,
     int earlyStopPatience,
     Path pretrainedRun,
-    TrainingEngine engine) {
+    TrainingEngine engine,
+    Path views) {
 
   /** Fine-tuning: 200 epochs, plateau 5, early stop 10. */
   public static final int MAX_EPOCHS = 200;
@@ -93,7 +97,7 @@ public record TrainingSettings(
         config, variant, r, labelFraction, seed, MAX_EPOCHS, PAPER_BATCH, 0,
         pretrain ? OptimizerSettings.PRETRAIN : OptimizerSettings.FINE_TUNE,
         pretrain ? 0 : PLATEAU_PATIENCE, PLATEAU_FACTOR, pretrain ? 0 : EARLY_STOP_PATIENCE, pretrainedRun,
-        TrainingEngine.forBackend());
+        TrainingEngine.forBackend(), null);
   }
 
   public double lambda() {
@@ -102,31 +106,37 @@ public record TrainingSettings(
 
   public TrainingSettings withEpochs(int epochs) {
     return new TrainingSettings(config, variant, r, labelFraction, seed, epochs, batchTracks, viewsPerSlice,
-        optimizer, plateauPatience, plateauFactor, earlyStopPatience, pretrainedRun, engine);
+        optimizer, plateauPatience, plateauFactor, earlyStopPatience, pretrainedRun, engine, views);
   }
 
   public TrainingSettings withBatch(int tracks, int slice) {
     return new TrainingSettings(config, variant, r, labelFraction, seed, maxEpochs, tracks, slice,
-        optimizer, plateauPatience, plateauFactor, earlyStopPatience, pretrainedRun, engine);
+        optimizer, plateauPatience, plateauFactor, earlyStopPatience, pretrainedRun, engine, views);
   }
 
   public TrainingSettings withOptimizer(OptimizerSettings settings) {
     return new TrainingSettings(config, variant, r, labelFraction, seed, maxEpochs, batchTracks, viewsPerSlice,
-        settings, plateauPatience, plateauFactor, earlyStopPatience, pretrainedRun, engine);
+        settings, plateauPatience, plateauFactor, earlyStopPatience, pretrainedRun, engine, views);
   }
 
   public TrainingSettings withSchedule(int plateau, double factor, int earlyStop) {
     return new TrainingSettings(config, variant, r, labelFraction, seed, maxEpochs, batchTracks, viewsPerSlice,
-        optimizer, plateau, factor, earlyStop, pretrainedRun, engine);
+        optimizer, plateau, factor, earlyStop, pretrainedRun, engine, views);
   }
 
   public TrainingSettings withConfig(SampleCnnConfig newConfig) {
     return new TrainingSettings(newConfig, variant, r, labelFraction, seed, maxEpochs, batchTracks, viewsPerSlice,
-        optimizer, plateauPatience, plateauFactor, earlyStopPatience, pretrainedRun, engine);
+        optimizer, plateauPatience, plateauFactor, earlyStopPatience, pretrainedRun, engine, views);
   }
 
   public TrainingSettings withEngine(TrainingEngine newEngine) {
     return new TrainingSettings(config, variant, r, labelFraction, seed, maxEpochs, batchTracks, viewsPerSlice,
-        optimizer, plateauPatience, plateauFactor, earlyStopPatience, pretrainedRun, newEngine);
+        optimizer, plateauPatience, plateauFactor, earlyStopPatience, pretrainedRun, newEngine, views);
+  }
+
+  /** These settings reading their training views from the shard folder {@code folder} (null: on the fly). */
+  public TrainingSettings withViews(Path folder) {
+    return new TrainingSettings(config, variant, r, labelFraction, seed, maxEpochs, batchTracks, viewsPerSlice,
+        optimizer, plateauPatience, plateauFactor, earlyStopPatience, pretrainedRun, engine, folder);
   }
 }

@@ -26,6 +26,8 @@ import org.soundalike.progress.Progress;
  * Turns tracks into {@link TrainingBatch}es: two views per track, each a random
  * crop (augmented with technique a), the tracks' multi-hot tags and which tracks are labelled.
  * Every draw comes from the run seed, the track and the epoch, so a batch can be rebuilt exactly.
+ * With {@link MaterialisedViews} the training views are read from shards instead (the batch order
+ * still comes from the run seed); validation crops are always computed here.
  * Decoded audio is kept in memory up to a budget (decoding is fast, but not free on every step).
  */
 final class TrainingViews {
@@ -43,15 +45,44 @@ final class TrainingViews {
   private final Catalog catalog;
   private final long seed;
   private final boolean augment;
+  private final MaterialisedViews materialised;
   private final AugmentationChain chain = AugmentationChain.paper();
   private final AudioDecoder decoder = new AudioDecoder();
   private final Map<String, float[]> cache = new LinkedHashMap<>();
   private long cachedSamples;
 
-  TrainingViews(Catalog catalog, long seed, boolean augment) {
+  /** @param materialised the shards training views come from; null: computed on the fly */
+  TrainingViews(Catalog catalog, long seed, boolean augment, MaterialisedViews materialised) {
     this.catalog = catalog;
     this.seed = seed;
     this.augment = augment;
+    this.materialised = materialised;
+  }
+
+  /**
+   * The usable training tracks. From shards: every track they cover is usable without decoding;
+   * a track they miss is decoded only to tell a track that cannot be used (refused, as on the fly)
+   * from one the shards should hold.
+   *
+   * @throws TrainingException naming a usable training track the shards hold no views of
+   */
+  List<Track> usableForTraining(List<Track> tracks, Map<String, String> refused) {
+    if (materialised == null) {
+      return usable(tracks, "training", refused);
+    }
+    List<Track> usable = new ArrayList<>();
+    List<Track> uncovered = new ArrayList<>();
+    for (Track track : tracks) {
+      (materialised.covers(track.id()) ? usable : uncovered).add(track);
+    }
+    if (!uncovered.isEmpty()) {
+      List<Track> shouldBeCovered = usable(uncovered, "uncovered training", refused);
+      if (!shouldBeCovered.isEmpty()) {
+        throw materialised.notCovered(shouldBeCovered.get(0).id(), 0);
+      }
+    }
+    materialised.require(idsOf(usable));
+    return usable;
   }
 
   /**
@@ -103,11 +134,15 @@ final class TrainingViews {
     return order;
   }
 
-  /** A training batch: random crops of epoch {@code epoch}, augmented with technique a. */
+  /**
+   * A training batch of epoch {@code epoch} (1-based): random crops, augmented with technique a,
+   * or the materialised views of that epoch.
+   */
   TrainingBatch training(List<Track> tracks, int epoch, Set<String> labelledIds, DataType type) {
-    int[] epochs = new int[tracks.size()];
-    Arrays.fill(epochs, epoch);
-    return batch(tracks, epochs, augment, labelledIds, type);
+    if (materialised != null) {
+      return batch(tracks, (i, track, view) -> materialised.view(track.id(), epoch, view), labelledIds, type);
+    }
+    return batch(tracks, (i, track, view) -> view(track, epoch, view, augment), labelledIds, type);
   }
 
   /**
@@ -129,7 +164,7 @@ final class TrainingViews {
         members.add(tracks.get(position % tracks.size()));
         epochs[i] = VALIDATION_EPOCH - position / tracks.size();
       }
-      batches.add(batch(members, epochs, false, ids, type));
+      batches.add(batch(members, (i, track, view) -> view(track, epochs[i], view, false), ids, type));
     }
     return batches;
   }
@@ -140,8 +175,12 @@ final class TrainingViews {
     return ids;
   }
 
-  private TrainingBatch batch(
-      List<Track> tracks, int[] epochs, boolean augmented, Set<String> labelledIds, DataType type) {
+  /** Makes view {@code view} of the batch's {@code index}-th track. */
+  private interface ViewMaker {
+    float[] view(int index, Track track, int view);
+  }
+
+  private TrainingBatch batch(List<Track> tracks, ViewMaker views, Set<String> labelledIds, DataType type) {
     int n = tracks.size();
     float[][] first = new float[n][];
     float[][] second = new float[n][];
@@ -149,8 +188,8 @@ final class TrainingViews {
     boolean[] labelled = new boolean[n];
     for (int i = 0; i < n; i++) {
       Track track = tracks.get(i);
-      first[i] = view(track, epochs[i], 0, augmented);
-      second[i] = view(track, epochs[i], 1, augmented);
+      first[i] = views.view(i, track, 0);
+      second[i] = views.view(i, track, 1);
       tags[i] = catalog.multiHot(track);
       labelled[i] = labelledIds.contains(track.id());
     }
