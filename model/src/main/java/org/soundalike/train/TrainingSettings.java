@@ -61,6 +61,10 @@ public record TrainingSettings(
 
   public TrainingSettings {
     engine = engine == null ? TrainingEngine.SAMEDIFF : engine;
+    // Absolute, so that rerunning the same command resumes whether a folder was named relative to
+    // the working directory or not (a checkpoint's settings are compared with the command's).
+    pretrainedRun = pretrainedRun == null ? null : pretrainedRun.toAbsolutePath().normalize();
+    views = views == null ? null : views.toAbsolutePath().normalize();
     if (!(labelFraction > 0 && labelFraction <= 1)) {
       throw new IllegalArgumentException("label fraction must be in (0, 1], got " + labelFraction);
     }
