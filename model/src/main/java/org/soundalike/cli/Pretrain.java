@@ -33,10 +33,7 @@ public final class Pretrain implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "Run folder (created; resumed if it holds a checkpoint).")
   Path out;
 
-  @Option(names = "--views", description = "Read the training views from this folder of view shards ('soundalike pipeline "
-      + "augment'; epoch n uses its epoch (n-1) mod E) instead of cropping and augmenting on the fly. Its preset must "
-      + "match the variant's technique a (none = plain crops). Validation crops are still computed.")
-  Path views;
+  @Mixin ViewsOption views;
 
   @Mixin TrainingOptions options;
 
@@ -44,8 +41,8 @@ public final class Pretrain implements Callable<Integer> {
   public Integer call() {
     return TrainCommands.execute("pretrain", spec.commandLine().getErr(), () -> {
       Catalog catalog = Catalogs.open(catalogDir);
-      TrainingSettings settings = options.apply(
-          TrainingSettings.defaults(options.networkConfig(), Variant.PRETRAIN, null, 1, options.seed, null), EPOCHS).withViews(views);
+      TrainingSettings settings = views.apply(options.apply(
+          TrainingSettings.defaults(options.networkConfig(), Variant.PRETRAIN, null, 1, options.seed, null), EPOCHS));
       return TrainCommands.train(catalog, out, settings, spec.commandLine().getOut());
     });
   }

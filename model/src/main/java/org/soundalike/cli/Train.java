@@ -50,10 +50,7 @@ public final class Train implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "Run folder.")
   Path out;
 
-  @Option(names = "--views", description = "Read the training views from this folder of view shards ('soundalike pipeline "
-      + "augment'; epoch n uses its epoch (n-1) mod E) instead of cropping and augmenting on the fly. Its preset must "
-      + "match the variant's technique a (none = plain crops). Validation crops are still computed.")
-  Path views;
+  @Mixin ViewsOption views;
 
   @Mixin TrainingOptions options;
 
@@ -75,10 +72,10 @@ public final class Train implements Callable<Integer> {
           spec.commandLine().getErr().println("using the paper's r = " + ratio + " for " + catalog.format() + " (--r or --r-file to change)");
         }
       }
-      TrainingSettings settings = options.apply(
+      TrainingSettings settings = views.apply(options.apply(
           TrainingSettings.defaults(options.networkConfig(), preset, preset.contrastive() ? ratio : null, labelFraction,
               options.seed, pretrained),
-          TrainingSettings.MAX_EPOCHS).withViews(views);
+          TrainingSettings.MAX_EPOCHS));
       return TrainCommands.train(catalog, out, settings, spec.commandLine().getOut());
     });
   }
