@@ -14,7 +14,7 @@ import org.soundalike.eval.report.ReportFiles;
 import org.soundalike.eval.report.RunFolders;
 
 /**
- * {@code soundalike pipeline evaluate --results DIR --catalog DIR}: every finished run folder under
+ * {@code soundalike pipeline evaluate --results DIR [--catalog DIR]}: every finished run folder under
  * DIR (a train-grid's {@code runs/}; the grid's shared pre-training and r estimation are not
  * table rows) is evaluated into its results.json, then the report is written.
  */
@@ -69,14 +69,15 @@ public final class EvaluatePipeline {
     Split.parse(options.getSplit());
     List<String> skipped = new ArrayList<>();
     List<String> runs = runsToEvaluate(results, skipped);
+    String catalog = options.getCatalog() == null ? null : Path.of(options.getCatalog()).toAbsolutePath().normalize().toString();
     if (runs.isEmpty()) {
       throw new PipelineInputException(results + ": no finished run folder (run.json + checkpoint.bin) to evaluate");
     }
     System.err.println("evaluate: " + runs.size() + " runs under " + results + " on the " + options.getSplit()
-        + " split of " + options.getCatalog() + ", on " + IngestPipeline.runnerName(options));
+        + " split of " + (catalog == null ? "the catalog each was trained from" : catalog) + ", on " + IngestPipeline.runnerName(options));
 
     Pipeline pipeline = Pipeline.create(options);
-    EvaluateRuns evaluate = EvaluateRuns.of(Path.of(options.getCatalog()).toAbsolutePath().normalize().toString(),
+    EvaluateRuns evaluate = EvaluateRuns.of(catalog,
         options.getSplit(), options.getEncoderGraphs(), results.toString(), reportOut.toString(), runs.size());
     PCollectionTuple out = pipeline
         .apply("RunFolders", Create.of(runs).withCoder(StringUtf8Coder.of()))

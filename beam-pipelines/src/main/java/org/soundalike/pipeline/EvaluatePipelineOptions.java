@@ -15,8 +15,7 @@ public interface EvaluatePipelineOptions extends FlinkPipelineOptions {
 
   void setResults(String results);
 
-  @Description("Catalog folder whose split is embedded and evaluated")
-  @Validation.Required
+  @Description("Catalog folder whose split is embedded and evaluated (default: each run's own, as its run.json records it)")
   String getCatalog();
 
   void setCatalog(String catalog);

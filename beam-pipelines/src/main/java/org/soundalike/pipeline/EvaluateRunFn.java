@@ -2,6 +2,8 @@ package org.soundalike.pipeline;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -32,7 +34,8 @@ final class EvaluateRunFn extends DoFn<String, EvaluateRunOutcome> {
   private final Counter evaluated = Metrics.counter(EvaluateRuns.class, EvaluateRuns.RUNS_EVALUATED);
   private final Counter current = Metrics.counter(EvaluateRuns.class, EvaluateRuns.RUNS_CURRENT);
   private final Counter failed = Metrics.counter(EvaluateRuns.class, EvaluateRuns.RUNS_FAILED);
-  private transient Catalog catalog;
+  /** The given catalog, or each run's own by folder (the runs of one grid share theirs). */
+  private transient Map<String, Catalog> catalogs;
 
   EvaluateRunFn(String catalogDir, String split, int encoderGraphs, String progressKey, long runs) {
     this.catalogDir = catalogDir;
@@ -42,9 +45,28 @@ final class EvaluateRunFn extends DoFn<String, EvaluateRunOutcome> {
     this.runs = runs;
   }
 
+  /** @param catalogDir the catalog to evaluate on, or null for the one each run was trained from */
+
   @Setup
   public void openCatalog() throws IOException {
-    catalog = Catalogs.open(Path.of(catalogDir));
+    catalogs = new HashMap<>();
+    if (catalogDir != null) {
+      catalogs.put(catalogDir, Catalogs.open(Path.of(catalogDir)));
+    }
+  }
+
+  private Catalog catalogFor(Path run) {
+    if (catalogDir != null) {
+      return catalogs.get(catalogDir);
+    }
+    String recorded = RunResultJson.readProvenance(run.resolve(RunEvaluation.RUN_JSON)).catalogFolder();
+    Catalog cached = recorded == null ? null : catalogs.get(recorded);
+    if (cached != null) {
+      return cached;
+    }
+    Catalog catalog = RunEvaluation.trainingCatalog(run);
+    catalogs.put(recorded, catalog);
+    return catalog;
   }
 
   @ProcessElement
@@ -59,7 +81,7 @@ final class EvaluateRunFn extends DoFn<String, EvaluateRunOutcome> {
         out.output(new EvaluateRunOutcome(runDir, results.toString(), EvaluateRunOutcome.CURRENT, kept.metric("R@1"), null));
       } else {
         RunResult result = RunEvaluation.withDefaults(encoderGraphs, System.err)
-            .evaluate(run, catalog, Split.parse(split), results).result();
+            .evaluate(run, catalogFor(run), Split.parse(split), results).result();
         evaluated.inc();
         out.output(new EvaluateRunOutcome(runDir, results.toString(), EvaluateRunOutcome.EVALUATED, result.metric("R@1"), null));
       }

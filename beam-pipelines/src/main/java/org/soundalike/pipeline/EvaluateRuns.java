@@ -49,7 +49,7 @@ public final class EvaluateRuns extends PTransform<PCollection<String>, PCollect
   }
 
   /**
-   * @param catalog the catalog folder whose {@code split} is embedded
+   * @param catalog the catalog folder whose {@code split} is embedded, or null for the one each run was trained from
    * @param results the folder the report collects results.json from; written to {@code reportOut}
    * @param runs the number of run folders, for the progress line
    */

@@ -101,10 +101,12 @@ class EvaluateRunsTest {
     assertThat(rows.get(0).get("seeds").asInt()).isEqualTo(2);
     assertThat(first.report()).exists();
 
-    // Rerun: nothing changed, nothing evaluated again; a run trained further is evaluated again.
+    // Rerun: nothing changed, nothing evaluated again; a run trained further is evaluated again,
+    // on the catalog its run.json records when none is given.
     FileTime s0Written = Files.getLastModifiedTime(s0);
     Files.setLastModifiedTime(results.resolve("runs/A-f100-s1/checkpoint.bin"), FileTime.from(Instant.now().plusSeconds(60)));
-    EvaluatePipeline.Result second = EvaluatePipeline.run(options);
+    EvaluatePipeline.Result second = EvaluatePipeline.run(RunnerDefaults.parse(new String[] {
+        "--results=" + results, "--flinkMaster=[local]", "--parallelism=1"}, EvaluatePipelineOptions.class));
 
     assertThat(outcome(second, "A-f100-s0").status()).isEqualTo(EvaluateRunOutcome.CURRENT);
     assertThat(outcome(second, "A-f100-s0").recallAt1()).isEqualTo(evaluated.metric("R@1"));

@@ -56,6 +56,9 @@ public final class BenchKnn implements Callable<Integer> {
   @Option(names = "--types", split = ",", defaultValue = "hnsw,int8_hnsw,bbq_hnsw", description = "Index types (default: ${DEFAULT-VALUE}); int8_hnsw is queried without and with rescoring ×3, bbq_hnsw rescores ×3.")
   List<String> types;
 
+  @Option(names = "--bulk-requests", defaultValue = "1", description = "Bulk requests in flight while indexing (default: ${DEFAULT-VALUE}, as 'soundalike index'; 2 keeps both cores busy on a 2-core machine).")
+  int bulkRequests;
+
   @Option(names = "--out", paramLabel = "FILE", description = "Also write the JSON here.")
   Path out;
 
@@ -76,7 +79,7 @@ public final class BenchKnn implements Callable<Integer> {
       options.add(VectorIndexOptions.of(type, type == VectorIndexType.BBQ_HNSW ? 3f : 0f));
     }
     KnnBenchmark.Plan plan = new KnnBenchmark.Plan(tracks, dims, clusters, spread, queries, warmup, 10, options, numCandidates,
-        Arrays.asList(null, 3f), 500, seed, keep);
+        Arrays.asList(null, 3f), 500, bulkRequests, seed, keep);
     ObjectNode result;
     try (EsConnection connection = es.open()) {
       result = new KnnBenchmark(connection, plan).run();

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.soundalike.dataset.CatalogException;
+import org.soundalike.dataset.Catalog;
 import org.soundalike.dataset.Catalogs;
 import org.soundalike.dataset.Split;
 import org.soundalike.encode.EncodingException;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code soundalike evaluate --run RUN --catalog DIR [--split test] [--out RUN/results.json]}: embeds
+ * {@code soundalike evaluate --run RUN [--catalog DIR] [--split test] [--out RUN/results.json]}: embeds
  * the split with the run's encoder and evaluates it ({@link RunEvaluation}); or
  * {@code --embeddings tracks.jsonl --run-info run.json --out results.json}: evaluates precomputed
  * embeddings. Both write results.json with the run's provenance.
@@ -38,7 +39,7 @@ import picocli.CommandLine.Spec;
       "Evaluates a run's test tracks and writes its results.json.",
       "results.json holds the ten metrics (x100), bootstrap 95 %% intervals over queries, per-tag AUCs, excluded tags, "
           + "the t-SNE map and the run's provenance (docs/formats.md).",
-      "--run --catalog: embeds the split with the run's best checkpoint (default output RUN/results.json).",
+      "--run [--catalog]: embeds the split with the run's best checkpoint (default output RUN/results.json).",
       "--embeddings --run-info: precomputed JSON lines {\"id\", \"tags\", \"embedding\", \"scores\"} "
           + "and the run's provenance (the \"run\" object of results.json)."
     })
@@ -61,7 +62,8 @@ public final class Evaluate implements Callable<Integer> {
     @Option(names = "--run", required = true, description = "Training run folder (its best checkpoint and run.json).")
     Path run;
 
-    @Option(names = "--catalog", required = true, description = "Catalog folder the split is read from.")
+    @Option(names = "--catalog", description = "Catalog folder the split is read from (default: the folder the run was trained from, "
+        + "as its run.json records it).")
     Path catalog;
 
     @Option(names = "--split", defaultValue = "test", description = "train, valid or test. Default: ${DEFAULT-VALUE}.")
@@ -93,7 +95,7 @@ public final class Evaluate implements Callable<Integer> {
       if (input.trained != null) {
         target = out != null ? out : RunEvaluation.defaultResults(input.trained.run);
         result = RunEvaluation.withDefaults(input.trained.parallelism, System.err)
-            .evaluate(input.trained.run, Catalogs.open(input.trained.catalog), Split.parse(input.trained.split), target)
+            .evaluate(input.trained.run, catalog(input.trained), Split.parse(input.trained.split), target)
             .result();
       } else {
         if (out == null) {
@@ -118,6 +120,10 @@ public final class Evaluate implements Callable<Integer> {
       err.flush();
       stdout.flush();
     }
+  }
+
+  private static Catalog catalog(TrainedRun input) throws IOException {
+    return input.catalog != null ? Catalogs.open(input.catalog) : RunEvaluation.trainingCatalog(input.run);
   }
 
   private static RunResult precomputed(Precomputed input) throws IOException {

@@ -82,15 +82,15 @@ public final class Search implements Callable<Integer> {
   @Option(names = "--min-score", paramLabel = "S", description = "Lowest cosine similarity a hit may have, in [-1, 1].")
   Double minScore;
 
-  @Option(names = "--num-candidates", defaultValue = "" + SimilarityQuery.DEFAULT_NUM_CANDIDATES,
-      description = "HNSW candidates examined (default: ${DEFAULT-VALUE}; more = better recall, slower).")
-  int numCandidates;
+  @Option(names = "--num-candidates", description = "HNSW candidates examined (default: " + SimilarityQuery.DEFAULT_NUM_CANDIDATES
+      + ", or " + SimilarityQuery.DEFAULT_FILTERED_NUM_CANDIDATES + " with --tag; more = better recall, slower).")
+  Integer numCandidates;
 
   @Mixin EsOptions es;
 
   @Override
   public Integer call() throws IOException {
-    SimilarityQuery query = SimilarityQuery.top(k).withNumCandidates(Math.max(numCandidates, k)).withTags(tags, notTags)
+    SimilarityQuery query = SimilarityQuery.top(k).withNumCandidates(numCandidates == null ? SimilarityQuery.AUTO : numCandidates).withTags(tags, notTags)
         .withTagSource(TagSource.valueOf(tagSource.toUpperCase(Locale.ROOT))).withMinScore(minScore);
     SearchResults results;
     try (EsConnection connection = es.open()) {

@@ -48,6 +48,12 @@ public record RunProvenance(
   /** The CLMR baseline: pre-trained encoder frozen, only a tag head trained. */
   public static final String CLMR = "CLMR";
 
+  /**
+   * The extra field naming the folder the run was trained from, so that evaluating the run needs
+   * no {@code --catalog}; the fingerprint says whether that folder still holds the same catalog.
+   */
+  public static final String CATALOG_FOLDER = "catalogFolder";
+
   public RunProvenance {
     requireText(runId, "runId");
     requireText(dataset, "dataset");
@@ -64,6 +70,13 @@ public record RunProvenance(
       Integer epochs, String trainedAt) {
     this(runId, dataset, catalogFingerprint, config, variant, techniques, alpha, r, labelFraction, seed,
         codeVersion, epochs, trainedAt, Map.of());
+  }
+
+  /** The catalog folder recorded at training time, or null (runs trained before it was recorded). */
+  @JsonIgnore
+  public String catalogFolder() {
+    JsonNode folder = extra.get(CATALOG_FOLDER);
+    return folder == null || !folder.isTextual() ? null : folder.asText();
   }
 
   @JsonAnyGetter

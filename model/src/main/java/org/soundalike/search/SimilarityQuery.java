@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * The options of a similarity search: {@code k} results; {@code numCandidates} = the HNSW
- * candidates examined (more → better recall, slower; measured in docs/benchmarks/search.md);
+ * candidates examined (more → better recall, slower; measured in docs/benchmarks/search.md), or
+ * {@link #AUTO} for the measured default of the query's shape ({@link #effectiveNumCandidates()});
  * tags every hit must have / must not have (looked up in {@code tagSource}); {@code minScore} =
  * the lowest cosine similarity (dot product of unit embeddings) a hit may have, or null;
  * {@code rescoreOversample} overrides the index's rescoring for quantised indices (null = the
@@ -14,14 +15,27 @@ public record SimilarityQuery(int k, int numCandidates, List<String> mustHaveTag
     TagSource tagSource, Double minScore, Float rescoreOversample) {
 
   public static final int DEFAULT_K = 10;
-  /** The benchmark's choice: recall@10 0.999 with the default index at 100k tracks, ES took p99 3 ms. */
+  /** {@code numCandidates} chosen per query: {@link #DEFAULT_NUM_CANDIDATES} or {@link #DEFAULT_FILTERED_NUM_CANDIDATES}. */
+  public static final int AUTO = 0;
+  /**
+   * Without a must-have tag: the benchmark's choice (docs/benchmarks/search.md), recall@10 0.999
+   * with the default index at 100k tracks and ES took p99 2 ms.
+   */
   public static final int DEFAULT_NUM_CANDIDATES = 100;
+  /**
+   * With a must-have tag. Lucene's filtered HNSW walk must collect this many matching tracks
+   * (× the rescore oversample) and gives up after visiting as many nodes as the filter matches;
+   * for a tag on ~10 % of the tracks, 100 candidates exhaust that budget and Lucene then scores
+   * every matching track exactly, after the wasted walk. Fewer candidates let the walk finish:
+   * measured PLACEHOLDER.
+   */
+  public static final int DEFAULT_FILTERED_NUM_CANDIDATES = 20;
 
   public SimilarityQuery {
     if (k < 1 || k > 10_000) {
       throw new IllegalArgumentException("k must be in 1..10000, got " + k);
     }
-    if (numCandidates < 1 || numCandidates > 10_000) {
+    if (numCandidates != AUTO && (numCandidates < 1 || numCandidates > 10_000)) {
       throw new IllegalArgumentException("num_candidates must be in 1..10000, got " + numCandidates);
     }
     if (minScore != null && !(minScore >= -1 && minScore <= 1)) {
@@ -32,7 +46,14 @@ public record SimilarityQuery(int k, int numCandidates, List<String> mustHaveTag
   }
 
   public static SimilarityQuery top(int k) {
-    return new SimilarityQuery(k, Math.max(DEFAULT_NUM_CANDIDATES, k), List.of(), List.of(), TagSource.ANY, null, null);
+    return new SimilarityQuery(k, AUTO, List.of(), List.of(), TagSource.ANY, null, null);
+  }
+
+  /** The num_candidates sent to Elasticsearch: the given value or the default of the query's shape, and at least k. */
+  public int effectiveNumCandidates() {
+    int chosen = numCandidates != AUTO ? numCandidates
+        : mustHaveTags.isEmpty() ? DEFAULT_NUM_CANDIDATES : DEFAULT_FILTERED_NUM_CANDIDATES;
+    return Math.max(chosen, k);
   }
 
   public SimilarityQuery withNumCandidates(int n) {

@@ -79,7 +79,7 @@ public final class TrackSearch {
   public SearchResults searchByVector(QueryTrack query, SimilarityQuery options) {
     KnnSearch knn = KnnSearch.of(k -> {
       k.field(TrackIndexSchema.EMBEDDING).queryVector(Vectors.asList(query.embedding())).k(options.k())
-          .numCandidates(Math.max(options.numCandidates(), options.k())).filter(filter(query, options));
+          .numCandidates(options.effectiveNumCandidates()).filter(filter(query, options));
       if (options.minScore() != null) {
         // For dot_product the kNN "similarity" threshold is the raw dot product: the cosine here.
         k.similarity(options.minScore().floatValue());
@@ -98,6 +98,13 @@ public final class TrackSearch {
           throw new SearchException("index '" + index + "' does not exist at " + connection.url()
               + ": export tracks into it first with 'soundalike index --input tracks.jsonl'", e);
         }
+        if (e.status() == 400) {
+          // Elasticsearch's own text ("all shards failed") does not say why: check the likely cause.
+          int indexDimensions = new TrackIndices(connection).dimensions(index);
+          if (indexDimensions != query.embedding().length) {
+            throw new SearchException(dimensionMismatch(query.embedding().length, indexDimensions), e);
+          }
+        }
         throw e;
       }
     });
@@ -107,6 +114,18 @@ public final class TrackSearch {
       hits.add(explain(hit, query, queryPredicted));
     }
     return new SearchResults(index, hits, response.took());
+  }
+
+  /**
+   * A query embedded by another model than the one that built the index (a dashboard or
+   * {@code search --like-file} given the wrong {@code --run}): say so, instead of passing on
+   * Elasticsearch's "failed to create query".
+   */
+  private String dimensionMismatch(int queryDimensions, int indexDimensions) {
+    return "the query embedding has " + queryDimensions + " dimensions but index '" + index + "' holds "
+        + indexDimensions + "-dimensional embeddings: the query was embedded with another "
+        + "model than the one that built the index. Search with the run whose tracks are indexed (its id is in the "
+        + "index's provenance), or export this run's tracks with 'soundalike index'.";
   }
 
   private static List<Query> filter(QueryTrack query, SimilarityQuery options) {

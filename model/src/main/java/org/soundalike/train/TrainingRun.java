@@ -259,6 +259,7 @@ public final class TrainingRun {
         settings.pretrainedRun() == null ? null : settings.pretrainedRun().toString()));
     extra.put("views", Checkpoint.JSON.valueToTree(settings.views() == null ? null : settings.views().toString()));
     extra.put("threads", Checkpoint.JSON.valueToTree(Runtime.getRuntime().availableProcessors()));
+    extra.put(RunProvenance.CATALOG_FOLDER, Checkpoint.JSON.valueToTree(catalog.source().toAbsolutePath().normalize().toString()));
     extra.put("refusedTracks", Checkpoint.JSON.valueToTree(refused));
     extra.put("history", Checkpoint.JSON.valueToTree(state.history()));
     Variant variant = settings.variant();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.soundalike.dataset.EmbeddedTrackJsonl;
 import org.soundalike.eval.report.RunResult;
 import org.soundalike.eval.report.RunResultJson;
+import org.soundalike.run.RunProvenance;
 import org.soundalike.train.Checkpoint;
 import org.soundalike.train.TinyCorpus;
 import org.soundalike.train.TrainingRun;
@@ -89,8 +91,21 @@ class TrainCommandsTest {
     assertThat(skipped.run().extra().get("unevaluatedTracks").get("test/short").asText()).contains("short");
     assertThat(skipped.metrics()).isEqualTo(fromEmbeddings.metrics());
 
-    CliRun neither = CliRun.of("evaluate", "--run", run.toString());
-    assertThat(neither.code()).isNotZero();
+    // Without --catalog: the catalog the run was trained from, as its run.json records it.
+    Path ownResults = dir.resolve("own-results.json");
+    CliRun own = CliRun.of("evaluate", "--run", run.toString(), "--out", ownResults.toString());
+    assertThat(own.code()).as(own.err()).isZero();
+    assertThat(RunResultJson.read(ownResults).metrics()).isEqualTo(fromEmbeddings.metrics());
+
+    // A recorded folder that now holds another catalog is refused, not evaluated silently.
+    Path moved = dir.resolve("run-elsewhere");
+    copyTree(run, moved);
+    ObjectNode provenance = (ObjectNode) JSON.readTree(moved.resolve(TrainingRun.RUN_JSON).toFile());
+    provenance.put(RunProvenance.CATALOG_FOLDER, withShort.toString());
+    JSON.writeValue(moved.resolve(TrainingRun.RUN_JSON).toFile(), provenance);
+    CliRun changed = CliRun.of("evaluate", "--run", moved.toString(), "--out", dir.resolve("changed.json").toString());
+    assertThat(changed.code()).isNotZero();
+    assertThat(changed.err()).contains("has changed since run").contains("give --catalog DIR");
 
     Path good = corpus.resolve("test/t8.wav");
     Path bad = corpus.resolve(TinyCorpus.TOO_SHORT + ".wav");

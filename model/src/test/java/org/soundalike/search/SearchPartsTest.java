@@ -95,6 +95,22 @@ class SearchPartsTest {
   void similarityQueriesRejectImpossibleOptions() {
     assertThatThrownBy(() -> SimilarityQuery.top(0)).hasMessageContaining("k must be");
     assertThatThrownBy(() -> SimilarityQuery.top(10).withMinScore(1.5)).hasMessageContaining("[-1, 1]");
+    assertThatThrownBy(() -> SimilarityQuery.top(10).withNumCandidates(-1)).hasMessageContaining("num_candidates");
+  }
+
+  @Test
+  void numCandidatesFollowTheQueryShapeUnlessGiven() {
+    SimilarityQuery plain = SimilarityQuery.top(10);
+    SimilarityQuery tagged = plain.withTags(List.of("rock"), List.of());
+
+    assertThat(plain.effectiveNumCandidates()).isEqualTo(SimilarityQuery.DEFAULT_NUM_CANDIDATES);
+    assertThat(tagged.effectiveNumCandidates()).isEqualTo(SimilarityQuery.DEFAULT_FILTERED_NUM_CANDIDATES);
+    assertThat(plain.withTags(List.of(), List.of("rock")).effectiveNumCandidates())
+        .as("excluding a tag leaves most tracks: the walk needs no fewer candidates")
+        .isEqualTo(SimilarityQuery.DEFAULT_NUM_CANDIDATES);
+    assertThat(tagged.withNumCandidates(70).effectiveNumCandidates()).isEqualTo(70);
+    assertThat(SimilarityQuery.top(500).withTags(List.of("rock"), List.of()).effectiveNumCandidates())
+        .as("never fewer than k").isEqualTo(500);
   }
 
   @Test

@@ -138,6 +138,17 @@ class TrackSearchTest {
   }
 
   @Test
+  void aQueryFromAModelWithAnotherEmbeddingSizeIsAClearError() {
+    QueryTrack fromAnotherModel = QueryTrack.ofVector(TestTracks.clustered(1, DIMS * 2, 3).get(0).embedding());
+
+    assertThatThrownBy(() -> search.searchByVector(fromAnotherModel, SimilarityQuery.top(5)))
+        .isInstanceOf(SearchException.class)
+        .hasMessageContaining("has " + DIMS * 2 + " dimensions")
+        .hasMessageContaining("holds " + DIMS + "-dimensional embeddings")
+        .hasMessageContaining("another model");
+  }
+
+  @Test
   void anIndexThatDoesNotExistIsAClearError() {
     assertThatThrownBy(() -> new TrackSearch(es, "no-such-index").moreLikeThis("t001", SimilarityQuery.top(10)))
         .isInstanceOf(SearchException.class)

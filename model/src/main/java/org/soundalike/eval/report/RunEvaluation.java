@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.soundalike.run.RunProvenance;
 import org.soundalike.dataset.Catalog;
+import org.soundalike.dataset.Catalogs;
 import org.soundalike.dataset.EmbeddedTrack;
 import org.soundalike.dataset.Split;
 import org.soundalike.dataset.Track;
@@ -77,6 +78,36 @@ public final class RunEvaluation {
   /** {@code run}/results.json: where {@code evaluate --run} writes by default. */
   public static Path defaultResults(Path run) {
     return run.resolve(CollectedRuns.RESULTS_FILE);
+  }
+
+  /**
+   * The catalog {@code run} was trained from, as its run.json records it: what {@code evaluate}
+   * uses when no {@code --catalog} is given.
+   *
+   * @throws EvaluationException when the run records no folder, the folder is gone, or it now
+   *     holds another catalog (a different fingerprint): then the catalog must be named
+   */
+  public static Catalog trainingCatalog(Path run) {
+    RunProvenance provenance = RunResultJson.readProvenance(run.resolve(RUN_JSON));
+    String recorded = provenance.catalogFolder();
+    if (recorded == null) {
+      throw new EvaluationException("run " + run + " does not record the catalog it was trained from: give --catalog DIR");
+    }
+    Path folder = Path.of(recorded);
+    if (!Files.isDirectory(folder)) {
+      throw new EvaluationException("run " + run + " was trained from " + folder + ", which no longer exists: give --catalog DIR");
+    }
+    Catalog catalog;
+    try {
+      catalog = Catalogs.open(folder);
+    } catch (IOException e) {
+      throw new EvaluationException("cannot read the catalog " + folder + " that run " + run + " was trained from: " + e.getMessage());
+    }
+    if (provenance.catalogFingerprint() != null && !provenance.catalogFingerprint().equals(catalog.fingerprint())) {
+      throw new EvaluationException("catalog " + folder + " has changed since run " + run + " was trained from it (fingerprint "
+          + provenance.catalogFingerprint() + ", now " + catalog.fingerprint() + "): give --catalog DIR to evaluate on it anyway");
+    }
+    return catalog;
   }
 
   /**

@@ -39,8 +39,8 @@ public final class KnnBenchmark {
 
   /** What to measure. {@code rescoreAtQuery} lists the query-time oversample values tried on quantised types (0 = none). */
   public record Plan(int tracks, int dims, int clusters, double spread, int queries, int warmup, int k,
-      List<VectorIndexOptions> indexOptions, List<Integer> numCandidates, List<Float> rescoreAtQuery, int batchSize, long seed,
-      boolean keepIndices) {}
+      List<VectorIndexOptions> indexOptions, List<Integer> numCandidates, List<Float> rescoreAtQuery, int batchSize, int bulkRequests,
+      long seed, boolean keepIndices) {}
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String FILTER_TAG = ClusteredVectors.tag(0);
@@ -98,20 +98,25 @@ public final class KnnBenchmark {
     indices.create(index, schema, JSON.createObjectNode().put("benchmark", "knn"));
     ObjectNode row = JSON.createObjectNode();
     row.put("index_options", options.label()).put("m", options.m()).put("ef_construction", options.efConstruction());
+    row.put("bulk_requests_in_flight", plan.bulkRequests());
 
     Provenance provenance = new Provenance("bench", "generated", "", Instant.now());
     BulkWriter writer = new BulkWriter(connection, index, schema, RetryPolicy.DEFAULT);
     indices.buildMode(index, true);
     long start = System.nanoTime();
-    try (Progress progress = new Progress("bench knn: index " + options.label(), "docs", vectors.length)) {
+    try (Progress progress = new Progress("bench knn: index " + options.label(), "docs", vectors.length);
+        BulkRequestsInFlight inFlight = new BulkRequestsInFlight(plan.bulkRequests())) {
       List<BulkWriter.Item> batch = new ArrayList<>(plan.batchSize());
       for (int i = 0; i < vectors.length; i++) {
         batch.add(new BulkWriter.Item(i + 1, TrackDocument.of(new EmbeddedTrack(Integer.toString(i), tags.get(i), vectors[i], Map.of()), provenance)));
         if (batch.size() == plan.batchSize() || i == vectors.length - 1) {
-          if (!writer.write(batch).isEmpty()) {
-            throw new IllegalStateException("the benchmark's generated vectors were rejected by " + index);
-          }
-          progress.advance(batch.size());
+          List<BulkWriter.Item> full = List.copyOf(batch);
+          inFlight.submit(() -> {
+            if (!writer.write(full).isEmpty()) {
+              throw new IllegalStateException("the benchmark's generated vectors were rejected by " + index);
+            }
+            progress.advance(full.size());
+          });
           batch.clear();
         }
       }
