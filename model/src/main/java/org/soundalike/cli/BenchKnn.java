@@ -44,8 +44,9 @@ public final class BenchKnn implements Callable<Integer> {
   @Option(names = "--warmup", defaultValue = "100", description = "Untimed queries first (default: ${DEFAULT-VALUE}).")
   int warmup;
 
-  @Option(names = "--clusters", defaultValue = "100", description = "Cluster centres of the generated vectors (default: ${DEFAULT-VALUE}).")
-  int clusters;
+  @Option(names = "--clusters", description = "Cluster centres of the generated vectors (default: one per 1,000 tracks, at least 100: "
+      + "the same density at every size; see docs/benchmarks/search.md for why it matters).")
+  Integer clusters;
 
   @Option(names = "--spread", defaultValue = "1.0", description = "Noise length relative to a unit centre (default: ${DEFAULT-VALUE}).")
   double spread;
@@ -78,7 +79,8 @@ public final class BenchKnn implements Callable<Integer> {
       // bbq keeps too little of the vector to rank without rescoring; int8 is rescored at query time.
       options.add(VectorIndexOptions.of(type, type == VectorIndexType.BBQ_HNSW ? 3f : 0f));
     }
-    KnnBenchmark.Plan plan = new KnnBenchmark.Plan(tracks, dims, clusters, spread, queries, warmup, 10, options, numCandidates,
+    int centres = clusters != null ? clusters : Math.max(100, tracks / 1000);
+    KnnBenchmark.Plan plan = new KnnBenchmark.Plan(tracks, dims, centres, spread, queries, warmup, 10, options, numCandidates,
         Arrays.asList(null, 3f), 500, bulkRequests, seed, keep);
     ObjectNode result;
     try (EsConnection connection = es.open()) {
