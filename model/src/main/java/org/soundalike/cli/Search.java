@@ -83,7 +83,8 @@ public final class Search implements Callable<Integer> {
   Double minScore;
 
   @Option(names = "--num-candidates", description = "HNSW candidates examined (default: " + SimilarityQuery.DEFAULT_NUM_CANDIDATES
-      + ", or " + SimilarityQuery.DEFAULT_FILTERED_NUM_CANDIDATES + " with --tag; more = better recall, slower).")
+      + ", " + SimilarityQuery.LARGE_INDEX_NUM_CANDIDATES + " from " + SimilarityQuery.LARGE_INDEX_TRACKS + " indexed tracks on, "
+      + SimilarityQuery.DEFAULT_FILTERED_NUM_CANDIDATES + " with --tag; more = better recall, slower).")
   Integer numCandidates;
 
   @Mixin EsOptions es;

@@ -1,11 +1,12 @@
 package org.soundalike.search;
 
 import java.util.List;
+import java.util.function.LongSupplier;
 
 /**
  * The options of a similarity search: {@code k} results; {@code numCandidates} = the HNSW
  * candidates examined (more → better recall, slower; measured in docs/benchmarks/search.md), or
- * {@link #AUTO} for the measured default of the query's shape ({@link #effectiveNumCandidates()});
+ * {@link #AUTO} for the measured default of the query's shape ({@link #effectiveNumCandidates});
  * tags every hit must have / must not have (looked up in {@code tagSource}); {@code minScore} =
  * the lowest cosine similarity (dot product of unit embeddings) a hit may have, or null;
  * {@code rescoreOversample} overrides the index's rescoring for quantised indices (null = the
@@ -15,13 +16,21 @@ public record SimilarityQuery(int k, int numCandidates, List<String> mustHaveTag
     TagSource tagSource, Double minScore, Float rescoreOversample) {
 
   public static final int DEFAULT_K = 10;
-  /** {@code numCandidates} chosen per query: {@link #DEFAULT_NUM_CANDIDATES} or {@link #DEFAULT_FILTERED_NUM_CANDIDATES}. */
+  /** {@code numCandidates} chosen per query from its shape and the index's size ({@link #effectiveNumCandidates}). */
   public static final int AUTO = 0;
   /**
-   * Without a must-have tag: the benchmark's choice (docs/benchmarks/search.md), recall@10 0.999
-   * with the default index at 100k tracks and ES took p99 2 ms.
+   * Without a must-have tag, up to {@link #LARGE_INDEX_TRACKS}: the benchmark's choice
+   * (docs/benchmarks/search.md), recall@10 0.999 with the default index at 100k tracks, ES took
+   * p99 3 ms.
    */
   public static final int DEFAULT_NUM_CANDIDATES = 100;
+  /** From this many indexed tracks on, unfiltered queries examine {@link #LARGE_INDEX_NUM_CANDIDATES}. */
+  public static final long LARGE_INDEX_TRACKS = 250_000;
+  /**
+   * At 1M tracks 100 candidates reached recall@10 0.963, 200 reached 0.977 at ES took p99 6 ms
+   * (docs/benchmarks/search.md): the graph walk must examine more of a larger neighbourhood.
+   */
+  public static final int LARGE_INDEX_NUM_CANDIDATES = 200;
   /**
    * With a must-have tag. Lucene's filtered HNSW walk must collect this many matching tracks
    * (× the rescore oversample) and gives up after visiting as many nodes as the filter matches;
@@ -50,10 +59,20 @@ public record SimilarityQuery(int k, int numCandidates, List<String> mustHaveTag
     return new SimilarityQuery(k, AUTO, List.of(), List.of(), TagSource.ANY, null, null);
   }
 
-  /** The num_candidates sent to Elasticsearch: the given value or the default of the query's shape, and at least k. */
-  public int effectiveNumCandidates() {
-    int chosen = numCandidates != AUTO ? numCandidates
-        : mustHaveTags.isEmpty() ? DEFAULT_NUM_CANDIDATES : DEFAULT_FILTERED_NUM_CANDIDATES;
+  /**
+   * The num_candidates sent to Elasticsearch, at least k: the given value, or the default of the
+   * query's shape and, without a must-have tag, of the index's size ({@code indexedTracks} is
+   * asked only then).
+   */
+  public int effectiveNumCandidates(LongSupplier indexedTracks) {
+    int chosen;
+    if (numCandidates != AUTO) {
+      chosen = numCandidates;
+    } else if (!mustHaveTags.isEmpty()) {
+      chosen = DEFAULT_FILTERED_NUM_CANDIDATES;
+    } else {
+      chosen = indexedTracks.getAsLong() >= LARGE_INDEX_TRACKS ? LARGE_INDEX_NUM_CANDIDATES : DEFAULT_NUM_CANDIDATES;
+    }
     return Math.max(chosen, k);
   }
 

@@ -31,8 +31,14 @@ public final class TrackSearch {
   private static final List<String> SOURCE_FIELDS = List.of(TrackIndexSchema.TAGS, TrackIndexSchema.PREDICTED_TAGS,
       TrackIndexSchema.TAG_SCORES, TrackIndexSchema.TITLE, TrackIndexSchema.PATH, TrackIndexSchema.DURATION);
 
+  /** How long a count of the index's tracks is trusted (it only picks the default num_candidates). */
+  private static final long COUNT_TTL_NANOS = 60_000_000_000L;
+
   private final EsConnection connection;
   private final String index;
+  private long indexedTracks;
+  private long countedAtNanos;
+  private boolean counted;
 
   public TrackSearch(EsConnection connection, String index) {
     this.connection = connection;
@@ -79,7 +85,7 @@ public final class TrackSearch {
   public SearchResults searchByVector(QueryTrack query, SimilarityQuery options) {
     KnnSearch knn = KnnSearch.of(k -> {
       k.field(TrackIndexSchema.EMBEDDING).queryVector(Vectors.asList(query.embedding())).k(options.k())
-          .numCandidates(options.effectiveNumCandidates()).filter(filter(query, options));
+          .numCandidates(options.effectiveNumCandidates(this::indexedTracks)).filter(filter(query, options));
       if (options.minScore() != null) {
         // For dot_product the kNN "similarity" threshold is the raw dot product: the cosine here.
         k.similarity(options.minScore().floatValue());
@@ -126,6 +132,22 @@ public final class TrackSearch {
         + indexDimensions + "-dimensional embeddings: the query was embedded with another "
         + "model than the one that built the index. Search with the run whose tracks are indexed (its id is in the "
         + "index's provenance), or export this run's tracks with 'soundalike index'.";
+  }
+
+  /** The index's track count, asked at most once a minute; 0 when it cannot be counted. */
+  private synchronized long indexedTracks() {
+    long now = System.nanoTime();
+    if (!counted || now - countedAtNanos > COUNT_TTL_NANOS) {
+      try {
+        indexedTracks = new TrackIndices(connection).count(index);
+      } catch (SearchException e) {
+        // A missing index or an unreachable server: the search itself says so, in its own words.
+        indexedTracks = 0;
+      }
+      countedAtNanos = now;
+      counted = true;
+    }
+    return indexedTracks;
   }
 
   private static List<Query> filter(QueryTrack query, SimilarityQuery options) {

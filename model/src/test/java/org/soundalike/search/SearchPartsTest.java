@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -99,17 +100,23 @@ class SearchPartsTest {
   }
 
   @Test
-  void numCandidatesFollowTheQueryShapeUnlessGiven() {
+  void numCandidatesFollowTheQueryShapeAndTheIndexSizeUnlessGiven() {
     SimilarityQuery plain = SimilarityQuery.top(10);
     SimilarityQuery tagged = plain.withTags(List.of("rock"), List.of());
+    LongSupplier small = () -> 100_000;
+    LongSupplier large = () -> 1_000_000;
+    LongSupplier notAsked = () -> {
+      throw new AssertionError("the index size only matters to unfiltered automatic queries");
+    };
 
-    assertThat(plain.effectiveNumCandidates()).isEqualTo(SimilarityQuery.DEFAULT_NUM_CANDIDATES);
-    assertThat(tagged.effectiveNumCandidates()).isEqualTo(SimilarityQuery.DEFAULT_FILTERED_NUM_CANDIDATES);
-    assertThat(plain.withTags(List.of(), List.of("rock")).effectiveNumCandidates())
+    assertThat(plain.effectiveNumCandidates(small)).isEqualTo(SimilarityQuery.DEFAULT_NUM_CANDIDATES);
+    assertThat(plain.effectiveNumCandidates(large)).isEqualTo(SimilarityQuery.LARGE_INDEX_NUM_CANDIDATES);
+    assertThat(tagged.effectiveNumCandidates(notAsked)).isEqualTo(SimilarityQuery.DEFAULT_FILTERED_NUM_CANDIDATES);
+    assertThat(plain.withTags(List.of(), List.of("rock")).effectiveNumCandidates(small))
         .as("excluding a tag leaves most tracks: the walk needs no fewer candidates")
         .isEqualTo(SimilarityQuery.DEFAULT_NUM_CANDIDATES);
-    assertThat(tagged.withNumCandidates(70).effectiveNumCandidates()).isEqualTo(70);
-    assertThat(SimilarityQuery.top(500).withTags(List.of("rock"), List.of()).effectiveNumCandidates())
+    assertThat(plain.withNumCandidates(70).effectiveNumCandidates(notAsked)).isEqualTo(70);
+    assertThat(SimilarityQuery.top(500).withTags(List.of("rock"), List.of()).effectiveNumCandidates(notAsked))
         .as("never fewer than k").isEqualTo(500);
   }
 
