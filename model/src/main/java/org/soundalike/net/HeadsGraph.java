@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -18,12 +17,6 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class HeadsGraph {
 
   private static final String H = "h";
-  private static final String LABELS = "labels";
-  private static final String VIEW_WEIGHTS = "viewWeights";
-  private static final String LAMBDA = "lambda";
-  private static final String LOSS = "loss";
-  private static final String LOSS_ML = "lossMl";
-  private static final String LOSS_SSL = "lossSsl";
 
   /** Losses, the heads' weight gradients by name, and dL/dh {@code [2B, D]}. */
   public record Result(LossValues losses, Map<String, INDArray> parameterGradients, INDArray hGradient) {}
@@ -42,18 +35,11 @@ public final class HeadsGraph {
 
   /** The heads for batches of {@code tracks} tracks (2·tracks views). */
   public static HeadsGraph build(NetworkParameters parameters, int tracks) {
-    DataType type = parameters.dataType();
     int views = 2 * tracks;
     SameDiff sd = SameDiff.create();
-    SampleCnnGraph graph = new SampleCnnGraph(sd, parameters);
     // h is a variable, not a placeholder, so that SameDiff returns dL/dh.
-    SDVariable h = sd.var(H, Nd4j.zeros(type, views, parameters.config().embeddingChannels()));
-    SDVariable labels = sd.placeHolder(LABELS, type, views, parameters.config().tags());
-    SDVariable viewWeights = sd.placeHolder(VIEW_WEIGHTS, type, views);
-    SDVariable lambda = sd.placeHolder(LAMBDA, type);
-    SDVariable ssl = NtXentLoss.build(sd, LOSS_SSL, graph.projector(h), views, NtXentLoss.TEMPERATURE);
-    SDVariable ml = MaskedBceLoss.build(sd, LOSS_ML, graph.tagLogits(graph.embedding(h)), labels, viewWeights);
-    sd.setLossVariables(sd.identity(LOSS, ml.add(ssl.mul(lambda))));
+    SDVariable h = sd.var(H, Nd4j.zeros(parameters.dataType(), views, parameters.config().embeddingChannels()));
+    TrainingLoss.build(sd, new SampleCnnGraph(sd, parameters), h, parameters, views);
     HeadsGraph built = new HeadsGraph(parameters, tracks, sd);
     QuietStdout.during(() -> {
       sd.createGradFunction(withH(built.headParameters).toArray(String[]::new));
@@ -64,18 +50,18 @@ public final class HeadsGraph {
 
   public LossValues losses(INDArray h, TrainingBatch batch, double lambda) {
     sd.getVariable(H).setArray(h);
-    return lossValues(sd.output(feed(batch, lambda), LOSS, LOSS_ML, LOSS_SSL));
+    return TrainingLoss.values(sd.output(TrainingLoss.feed(batch, lambda, parameters.dataType()), TrainingLoss.OUTPUTS));
   }
 
   public Result gradients(INDArray h, TrainingBatch batch, double lambda) {
     sd.getVariable(H).setArray(h);
     var result = sd.calculateGradientsAndOutputs(
-        feed(batch, lambda), List.of(LOSS, LOSS_ML, LOSS_SSL), withH(headParameters));
+        TrainingLoss.feed(batch, lambda, parameters.dataType()), List.of(TrainingLoss.OUTPUTS), withH(headParameters));
     Map<String, INDArray> gradients = new HashMap<>();
     for (String name : headParameters) {
       gradients.put(name, result.getGradients().get(name));
     }
-    return new Result(lossValues(result.getOutputs()), gradients, result.getGradients().get(H));
+    return new Result(TrainingLoss.values(result.getOutputs()), gradients, result.getGradients().get(H));
   }
 
   /** Both views of every track, first views then second views: the row order of h. */
@@ -87,29 +73,9 @@ public final class HeadsGraph {
     return Nd4j.concat(0, batch.firstViews(), batch.secondViews()).castTo(parameters.dataType());
   }
 
-  private Map<String, INDArray> feed(TrainingBatch batch, double lambda) {
-    DataType type = parameters.dataType();
-    boolean[] labelled = batch.labelled();
-    boolean[] viewLabelled = new boolean[2 * tracks];
-    for (int i = 0; i < tracks; i++) {
-      viewLabelled[i] = labelled[i];
-      viewLabelled[i + tracks] = labelled[i];
-    }
-    INDArray labels = batch.labels().castTo(type);
-    return Map.of(
-        LABELS, Nd4j.concat(0, labels, labels),
-        VIEW_WEIGHTS, MaskedBceLoss.viewWeights(viewLabelled, type),
-        LAMBDA, Nd4j.scalar(type, lambda));
-  }
-
   private static List<String> withH(List<String> names) {
     List<String> all = new ArrayList<>(names);
     all.add(H);
     return all;
-  }
-
-  private static LossValues lossValues(Map<String, INDArray> values) {
-    return new LossValues(
-        values.get(LOSS).getDouble(0), values.get(LOSS_ML).getDouble(0), values.get(LOSS_SSL).getDouble(0));
   }
 }

@@ -1,7 +1,6 @@
 package org.soundalike.net;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -20,12 +19,6 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class TrainingGraph implements TrainingPass {
 
   private static final String AUDIO = "audio";
-  private static final String LABELS = "labels";
-  private static final String VIEW_WEIGHTS = "viewWeights";
-  private static final String LAMBDA = "lambda";
-  private static final String LOSS = "loss";
-  private static final String LOSS_ML = "lossMl";
-  private static final String LOSS_SSL = "lossSsl";
 
   private final NetworkParameters parameters;
   private final int tracks;
@@ -41,7 +34,7 @@ public final class TrainingGraph implements TrainingPass {
     this.tracks = tracks;
     this.sd = sd;
     this.statistics = statistics;
-    List<String> names = new ArrayList<>(List.of(LOSS, LOSS_ML, LOSS_SSL));
+    List<String> names = new ArrayList<>(List.of(TrainingLoss.OUTPUTS));
     for (SampleCnnGraph.BatchStatistics s : statistics) {
       names.add(s.mean().name());
       names.add(s.variance().name());
@@ -58,16 +51,7 @@ public final class TrainingGraph implements TrainingPass {
     int views = 2 * tracks;
     SampleCnnGraph graph = new SampleCnnGraph(sd, parameters);
     SDVariable audio = sd.placeHolder(AUDIO, type, views, org.soundalike.audio.AudioSpec.EXCERPT_SAMPLES);
-    SDVariable labels = sd.placeHolder(LABELS, type, views, parameters.config().tags());
-    SDVariable viewWeights = sd.placeHolder(VIEW_WEIGHTS, type, views);
-    SDVariable lambda = sd.placeHolder(LAMBDA, type);
-
-    SDVariable h = graph.encoder(audio, true, batchNorm);
-    SDVariable ssl = NtXentLoss.build(sd, LOSS_SSL, graph.projector(h), views, NtXentLoss.TEMPERATURE);
-    SDVariable logits = graph.tagLogits(graph.embedding(h));
-    SDVariable ml = MaskedBceLoss.build(sd, LOSS_ML, logits, labels, viewWeights);
-    SDVariable loss = sd.identity(LOSS, ml.add(ssl.mul(lambda)));
-    sd.setLossVariables(loss);
+    TrainingLoss.build(sd, graph, graph.encoder(audio, true, batchNorm), parameters, views);
     TrainingGraph built = new TrainingGraph(parameters, tracks, sd, graph.batchStatistics());
     QuietStdout.during(() -> {
       sd.createGradFunction(built.trainableInGraph.toArray(String[]::new));
@@ -88,8 +72,7 @@ public final class TrainingGraph implements TrainingPass {
 
   @Override
   public LossValues losses(TrainingBatch batch, double lambda) {
-    Map<String, INDArray> values = sd.output(feed(batch, lambda), LOSS, LOSS_ML, LOSS_SSL);
-    return lossValues(values);
+    return TrainingLoss.values(sd.output(feed(batch, lambda), TrainingLoss.OUTPUTS));
   }
 
   @Override
@@ -101,12 +84,7 @@ public final class TrainingGraph implements TrainingPass {
           s.layer(), values.get(s.mean().name()), values.get(s.variance().name()),
           s.countPerExample() * 2L * tracks);
     }
-    return new Result(lossValues(values), result.getGradients());
-  }
-
-  private static LossValues lossValues(Map<String, INDArray> values) {
-    return new LossValues(
-        values.get(LOSS).getDouble(0), values.get(LOSS_ML).getDouble(0), values.get(LOSS_SSL).getDouble(0));
+    return new Result(TrainingLoss.values(values), result.getGradients());
   }
 
   private Map<String, INDArray> feed(TrainingBatch batch, double lambda) {
@@ -114,19 +92,8 @@ public final class TrainingGraph implements TrainingPass {
       throw new IllegalArgumentException(
           "this training graph takes batches of " + tracks + " tracks, got " + batch.tracks());
     }
-    DataType type = parameters.dataType();
-    boolean[] labelled = batch.labelled();
-    boolean[] viewLabelled = new boolean[2 * tracks];
-    for (int i = 0; i < tracks; i++) {
-      viewLabelled[i] = labelled[i];
-      viewLabelled[i + tracks] = labelled[i];
-    }
-    Map<String, INDArray> feed = new HashMap<>();
-    feed.put(AUDIO, Nd4j.concat(0, batch.firstViews(), batch.secondViews()).castTo(type));
-    INDArray labels = batch.labels().castTo(type);
-    feed.put(LABELS, Nd4j.concat(0, labels, labels));
-    feed.put(VIEW_WEIGHTS, MaskedBceLoss.viewWeights(viewLabelled, type));
-    feed.put(LAMBDA, Nd4j.scalar(type, lambda));
+    Map<String, INDArray> feed = TrainingLoss.feed(batch, lambda, parameters.dataType());
+    feed.put(AUDIO, Nd4j.concat(0, batch.firstViews(), batch.secondViews()).castTo(parameters.dataType()));
     return feed;
   }
 }
