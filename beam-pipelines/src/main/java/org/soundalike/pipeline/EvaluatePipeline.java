@@ -69,10 +69,10 @@ public final class EvaluatePipeline {
     Split.parse(options.getSplit());
     List<String> skipped = new ArrayList<>();
     List<String> runs = runsToEvaluate(results, skipped);
-    String catalog = options.getCatalog() == null ? null : Path.of(options.getCatalog()).toAbsolutePath().normalize().toString();
     if (runs.isEmpty()) {
       throw new PipelineInputException(results + ": no finished run folder (run.json + checkpoint.bin) to evaluate");
     }
+    String catalog = options.getCatalog() == null ? null : Path.of(options.getCatalog()).toAbsolutePath().normalize().toString();
     System.err.println("evaluate: " + runs.size() + " runs under " + results + " on the " + options.getSplit()
         + " split of " + (catalog == null ? "the catalog each was trained from" : catalog) + ", on " + IngestPipeline.runnerName(options));
 

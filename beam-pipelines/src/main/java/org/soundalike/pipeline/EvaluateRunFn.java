@@ -34,8 +34,12 @@ final class EvaluateRunFn extends DoFn<String, EvaluateRunOutcome> {
   private final Counter evaluated = Metrics.counter(EvaluateRuns.class, EvaluateRuns.RUNS_EVALUATED);
   private final Counter current = Metrics.counter(EvaluateRuns.class, EvaluateRuns.RUNS_CURRENT);
   private final Counter failed = Metrics.counter(EvaluateRuns.class, EvaluateRuns.RUNS_FAILED);
-  /** The given catalog, or each run's own by folder (the runs of one grid share theirs). */
-  private transient Map<String, Catalog> catalogs;
+  /** The --catalog given, or null. */
+  private transient Catalog given;
+  /** Catalogs opened for runs by the folder their run.json records (the runs of one grid share theirs). */
+  private transient Map<Path, Catalog> trainingCatalogs;
+
+  /** @param catalogDir the catalog to evaluate on, or null for the one each run was trained from */
 
   EvaluateRunFn(String catalogDir, String split, int encoderGraphs, String progressKey, long runs) {
     this.catalogDir = catalogDir;
@@ -45,28 +49,23 @@ final class EvaluateRunFn extends DoFn<String, EvaluateRunOutcome> {
     this.runs = runs;
   }
 
-  /** @param catalogDir the catalog to evaluate on, or null for the one each run was trained from */
-
   @Setup
   public void openCatalog() throws IOException {
-    catalogs = new HashMap<>();
-    if (catalogDir != null) {
-      catalogs.put(catalogDir, Catalogs.open(Path.of(catalogDir)));
-    }
+    given = catalogDir == null ? null : Catalogs.open(Path.of(catalogDir));
+    trainingCatalogs = new HashMap<>();
   }
 
   private Catalog catalogFor(Path run) {
-    if (catalogDir != null) {
-      return catalogs.get(catalogDir);
+    return given != null ? given : RunEvaluation.trainingCatalog(run, this::openOnce);
+  }
+
+  private Catalog openOnce(Path folder) throws IOException {
+    Catalog opened = trainingCatalogs.get(folder);
+    if (opened == null) {
+      opened = Catalogs.open(folder);
+      trainingCatalogs.put(folder, opened);
     }
-    String recorded = RunResultJson.readProvenance(run.resolve(RunEvaluation.RUN_JSON)).catalogFolder();
-    Catalog cached = recorded == null ? null : catalogs.get(recorded);
-    if (cached != null) {
-      return cached;
-    }
-    Catalog catalog = RunEvaluation.trainingCatalog(run);
-    catalogs.put(recorded, catalog);
-    return catalog;
+    return opened;
   }
 
   @ProcessElement

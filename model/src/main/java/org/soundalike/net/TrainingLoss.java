@@ -15,9 +15,9 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 final class TrainingLoss {
 
-  static final String LOSS = "loss";
-  static final String LOSS_ML = "lossMl";
-  static final String LOSS_SSL = "lossSsl";
+  private static final String LOSS = "loss";
+  private static final String LOSS_ML = "lossMl";
+  private static final String LOSS_SSL = "lossSsl";
   /** The three loss outputs, in {@link #values} order. */
   static final String[] OUTPUTS = {LOSS, LOSS_ML, LOSS_SSL};
 

@@ -36,9 +36,9 @@ public final class TrackSearch {
 
   private final EsConnection connection;
   private final String index;
-  private long indexedTracks;
+  /** -1 until first counted. */
+  private long indexedTracks = -1;
   private long countedAtNanos;
-  private boolean counted;
 
   public TrackSearch(EsConnection connection, String index) {
     this.connection = connection;
@@ -137,7 +137,7 @@ public final class TrackSearch {
   /** The index's track count, asked at most once a minute; 0 when it cannot be counted. */
   private synchronized long indexedTracks() {
     long now = System.nanoTime();
-    if (!counted || now - countedAtNanos > COUNT_TTL_NANOS) {
+    if (indexedTracks < 0 || now - countedAtNanos > COUNT_TTL_NANOS) {
       try {
         indexedTracks = new TrackIndices(connection).count(index);
       } catch (SearchException e) {
@@ -145,7 +145,6 @@ public final class TrackSearch {
         indexedTracks = 0;
       }
       countedAtNanos = now;
-      counted = true;
     }
     return indexedTracks;
   }

@@ -88,6 +88,17 @@ public final class RunEvaluation {
    *     holds another catalog (a different fingerprint): then the catalog must be named
    */
   public static Catalog trainingCatalog(Path run) {
+    return trainingCatalog(run, Catalogs::open);
+  }
+
+  /** Opens a catalog folder (the evaluate pipeline's workers keep those they opened). */
+  @FunctionalInterface
+  public interface CatalogOpener {
+    Catalog open(Path folder) throws IOException;
+  }
+
+  /** {@link #trainingCatalog(Path)}, opening the folder with {@code opener}. */
+  public static Catalog trainingCatalog(Path run, CatalogOpener opener) {
     RunProvenance provenance = RunResultJson.readProvenance(run.resolve(RUN_JSON));
     String recorded = provenance.catalogFolder();
     if (recorded == null) {
@@ -99,7 +110,7 @@ public final class RunEvaluation {
     }
     Catalog catalog;
     try {
-      catalog = Catalogs.open(folder);
+      catalog = opener.open(folder);
     } catch (IOException e) {
       throw new EvaluationException("cannot read the catalog " + folder + " that run " + run + " was trained from: " + e.getMessage());
     }

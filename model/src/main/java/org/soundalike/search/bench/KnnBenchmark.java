@@ -110,14 +110,14 @@ public final class KnnBenchmark {
       for (int i = 0; i < vectors.length; i++) {
         batch.add(new BulkWriter.Item(i + 1, TrackDocument.of(new EmbeddedTrack(Integer.toString(i), tags.get(i), vectors[i], Map.of()), provenance)));
         if (batch.size() == plan.batchSize() || i == vectors.length - 1) {
-          List<BulkWriter.Item> full = List.copyOf(batch);
+          List<BulkWriter.Item> full = batch;
           inFlight.submit(() -> {
             if (!writer.write(full).isEmpty()) {
               throw new IllegalStateException("the benchmark's generated vectors were rejected by " + index);
             }
             progress.advance(full.size());
           });
-          batch.clear();
+          batch = new ArrayList<>(plan.batchSize());
         }
       }
     }
