@@ -86,7 +86,7 @@ public final class Index implements Callable<Integer> {
     ExportReport result;
     try (EsConnection connection = es.open();
         TrackJsonlSource source = new TrackJsonlSource(input);
-        Progress progress = new Progress("index " + request.index(), "tracks", scan.lines())) {
+        Progress progress = new Progress("index " + request.runIndex(), "tracks", scan.lines())) {
       long[] last = {0};
       result = new TrackExporter(connection).export(source, request, done -> {
         progress.advance(done - last[0]);

@@ -1,7 +1,7 @@
 package org.soundalike.search;
 
 /** An export into the vector store did not complete; the alias was left where it was. */
-public final class ExportException extends SearchException {
+public class ExportException extends SearchException {
 
   public ExportException(String message) {
     super(message);

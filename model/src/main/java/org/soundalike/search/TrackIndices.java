@@ -5,6 +5,7 @@ import co.elastic.clients.elasticsearch.indices.GetAliasResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -71,6 +72,19 @@ public final class TrackIndices {
     ObjectNode complete = meta.deepCopy().put("export_complete", true).put("documents", documents);
     ObjectNode body = JSON.createObjectNode();
     body.set("_meta", complete);
+    connection.sendJson("PUT", "/" + index + "/_mapping", body);
+  }
+
+  /**
+   * Marks an index's {@code _meta} as superseded by {@code successor} (the alias moved away from
+   * it): only such indices are {@link #prune}d.
+   */
+  public void markSuperseded(String index, String successor) {
+    JsonNode current = connection.getJson("/" + index + "/_mapping").path(index).path("mappings").path("_meta");
+    ObjectNode meta = current.isObject() ? ((ObjectNode) current).deepCopy() : JSON.createObjectNode();
+    meta.put("superseded_by", successor).put("superseded_at", Instant.now().toString());
+    ObjectNode body = JSON.createObjectNode();
+    body.set("_meta", meta);
     connection.sendJson("PUT", "/" + index + "/_mapping", body);
   }
 
@@ -172,8 +186,11 @@ public final class TrackIndices {
   }
 
   /**
-   * Deletes the {@code <alias>-*} indices the alias does not point to; returns their names.
-   * Refuses when the alias points nowhere, which would otherwise delete every version.
+   * Deletes the {@code <alias>-*} indices that are complete and were superseded (their
+   * {@code _meta} says so, written when the alias moved away from them) and the alias does not
+   * point to; returns their names. Everything else stays: an export in progress or interrupted
+   * (not complete), a watch's index (never complete), an index from before these marks. Refuses
+   * when the alias points nowhere, which would otherwise leave nothing marked as in use.
    */
   public List<String> prune(String alias) {
     List<String> targets = aliasTargets(alias);
@@ -183,7 +200,8 @@ public final class TrackIndices {
     }
     List<String> removed = new ArrayList<>();
     for (IndexInfo info : list(alias)) {
-      if (!info.aliased()) {
+      if (!info.aliased() && Boolean.TRUE.equals(info.meta().get("export_complete"))
+          && info.meta().get("superseded_by") != null) {
         connection.call("delete index " + info.name(), () -> connection.client().indices().delete(d -> d.index(info.name())));
         removed.add(info.name());
       }

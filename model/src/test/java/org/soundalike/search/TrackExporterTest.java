@@ -78,7 +78,49 @@ class TrackExporterTest {
 
     assertThat(again.indexed()).isEqualTo(60);
     assertThat(indices.count(ALIAS)).isEqualTo(60);
-    assertThat(indices.aliasTargets(ALIAS)).containsExactly("export-test-same");
+    assertThat(indices.aliasTargets(ALIAS)).containsExactly(again.index());
+    assertThat(again.previousIndices()).containsExactly("export-test-same");
+  }
+
+  @Test
+  void reExportingTheServedRunBuildsANewIndexAndLeavesTheLiveOneUntouchedUntilTheNewOneIsCounted() throws IOException {
+    Path input = TestTracks.writeJsonl(dir, "tracks.jsonl", TestTracks.clustered(60, 512, 2));
+    ExportReport served = export(input, "served", 0);
+
+    ExportRequest again = ExportRequest.of(ALIAS, "served", new Provenance("served", "", "", Instant.now())).withBatchSize(40);
+    IndexBuild build = IndexBuild.begin(es, again, true);
+    build.writer().write(List.of(new BulkWriter.Item(1, TrackDocument.of(TestTracks.clustered(1, 512, 9).get(0), again.provenance()))));
+
+    assertThat(build.index()).isNotEqualTo(served.index()).startsWith("export-test-served-");
+    assertThat(indices.aliasTargets(ALIAS)).containsExactly(served.index());
+    assertThat(refreshInterval(served.index())).as("the live index keeps its refresh").isNotEqualTo("-1");
+    assertThat(indices.count(ALIAS)).isEqualTo(60);
+
+    IndexBuild.Outcome outcome = build.finish(1, 0);
+    assertThat(outcome.previousIndices()).containsExactly(served.index());
+    assertThat(indices.aliasTargets(ALIAS)).containsExactly(build.index());
+    assertThat(indices.list(ALIAS)).filteredOn(i -> i.name().equals(served.index())).singleElement()
+        .satisfies(old -> assertThat(old.meta()).containsEntry("superseded_by", build.index()));
+  }
+
+  @Test
+  void pruneDeletesOnlyCompleteSupersededIndicesNeverAnExportInProgressOrAWatchedIndex() throws IOException {
+    export(TestTracks.writeJsonl(dir, "a.jsonl", TestTracks.clustered(30, 512, 3)), "a", 0);
+    export(TestTracks.writeJsonl(dir, "b.jsonl", TestTracks.clustered(30, 512, 4)), "b", 0);
+    IndexBuild inProgress = IndexBuild.begin(es, ExportRequest.of(ALIAS, "c", new Provenance("c", "", "", Instant.now())), true);
+    IndexBuild watched = IndexBuild.begin(es, ExportRequest.of(ALIAS, "d", new Provenance("d", "", "", Instant.now())).forWatch(), false);
+
+    assertThat(indices.prune(ALIAS)).containsExactly("export-test-a");
+
+    assertThat(indices.list(ALIAS)).extracting(TrackIndices.IndexInfo::name)
+        .containsExactlyInAnyOrder("export-test-b", inProgress.index(), watched.index());
+  }
+
+  private String refreshInterval(String index) {
+    return es.getJson("/" + index + "/_settings?include_defaults=true").path(index).path("settings").path("index")
+        .path("refresh_interval").asText(
+            es.getJson("/" + index + "/_settings?include_defaults=true").path(index).path("defaults").path("index")
+                .path("refresh_interval").asText());
   }
 
   @Test
@@ -136,8 +178,9 @@ class TrackExporterTest {
   }
 
   @Test
-  void anExistingIndexWithOtherDimensionsIsNotReused() throws IOException {
-    export(TestTracks.writeJsonl(dir, "a.jsonl", TestTracks.clustered(10, 512, 7)), "dims", 0);
+  void anInterruptedBuildWithOtherDimensionsIsNotReused() {
+    // An export of run "dims" with 512 dimensions that never finished.
+    IndexBuild.begin(es, ExportRequest.of(ALIAS, "dims", new Provenance("dims", "", "", Instant.now())), true);
     ExportRequest request = ExportRequest.of(ALIAS, "dims", new Provenance("dims", "", "", Instant.now()))
         .withSchema(TrackIndexSchema.DEFAULT.withDimensions(64));
 

@@ -6,6 +6,7 @@ import java.time.Instant;
 import org.soundalike.search.BulkWriter;
 import org.soundalike.search.EsConnection;
 import org.soundalike.search.ExportRequest;
+import org.soundalike.search.IndexBuild;
 import org.soundalike.search.Provenance;
 import org.soundalike.search.RetryPolicy;
 import org.soundalike.search.TrackIndexSchema;
@@ -18,9 +19,11 @@ import org.soundalike.search.TrackIndexSchema;
 public record EsTarget(String url, String index, int dimensions, String runId, String modelConfig, String codeVersion,
     String indexedAt) implements Serializable {
 
-  public static EsTarget of(URI url, ExportRequest request) {
+  /** The index a begun build writes (its name is only known once the build has looked at the cluster). */
+  public static EsTarget of(URI url, IndexBuild build) {
+    ExportRequest request = build.request();
     Provenance p = request.provenance();
-    return new EsTarget(url.toString(), request.index(), request.schema().dimensions(), p.runId(), p.modelConfig(),
+    return new EsTarget(url.toString(), build.index(), request.schema().dimensions(), p.runId(), p.modelConfig(),
         p.codeVersion(), p.indexedAt().toString());
   }
 

@@ -20,21 +20,27 @@ import org.soundalike.pipeline.runner.PipelineInputException;
 import org.soundalike.pipeline.runner.PipelineSummary;
 import org.soundalike.pipeline.runner.RunnerDefaults;
 import org.soundalike.search.EsConnection;
+import org.soundalike.search.ExportAbandonedException;
 import org.soundalike.search.ExportRequest;
 import org.soundalike.search.IndexBuild;
 import org.soundalike.search.SearchException;
 import org.soundalike.search.TrackIndexSchema;
 
 /**
- * {@code soundalike pipeline export --run RUN --manifest manifest.jsonl|--catalog DIR}: begins the
- * versioned index {@code <index>-<runId>} ({@link IndexBuild}, as {@code soundalike index} does),
- * runs {@link ExportEmbeddings}, then finishes the build: the alias moves only when the index
- * holds exactly the tracks that were not rejected and the rejects are within {@code --maxRejects}.
- * Rerunning after a crash reuses the same index (document id = track id): no duplicates.
+ * {@code soundalike pipeline export --run RUN --manifest manifest.jsonl|--catalog DIR}: begins a
+ * new versioned index {@code <index>-<runId>[-<build>]} ({@link IndexBuild}, as {@code soundalike
+ * index} does), runs {@link ExportEmbeddings}, then finishes the build: the alias moves only when
+ * the index holds exactly the tracks that were not rejected and the rejects are within
+ * {@code --maxRejects}. Rerunning after a crash reuses the unfinished index (document id = track
+ * id): no duplicates. When Elasticsearch fails mid-way the build is abandoned (refresh restored,
+ * alias untouched) and the command exits 3 with one line saying so.
  */
 public final class ExportPipeline {
 
   public static final String REJECTS = "export-rejects";
+
+  /** Exit code when the cluster failed in the middle of the export (2: refused before it started, 1: too many rejects). */
+  public static final int EXIT_FAILED_MIDWAY = 3;
 
   /** The pipeline's counters, the rejects file and how the index build ended. */
   public record Result(PipelineSummary pipeline, String index, long tracks, long rejected, Path rejectsFile,
@@ -54,6 +60,10 @@ public final class ExportPipeline {
     Result result;
     try {
       result = run(options);
+    } catch (ExportAbandonedException e) {
+      System.err.println("soundalike pipeline export: " + e.getMessage());
+      System.exit(EXIT_FAILED_MIDWAY);
+      return;
     } catch (SearchException e) {
       // Unreachable cluster, index with other dimensions, count mismatch: the message says what to do.
       System.err.println("soundalike pipeline export: " + e.getMessage());
@@ -82,16 +92,23 @@ public final class ExportPipeline {
           + RunnerDefaults.runnerName(options));
 
       Pipeline pipeline = Pipeline.create(options);
-      ExportEmbeddings export = ExportEmbeddings.of(run.folder().toString(), EsTarget.of(url, request),
+      ExportEmbeddings export = ExportEmbeddings.of(run.folder().toString(), EsTarget.of(url, build),
           options.getBatchSize(), Math.max(1, options.getParallelism()), tracks.size());
       PCollectionTuple result = pipeline
           .apply("ListTracks", Create.of(tracks).withCoder(SerializableCoder.of(ExportTrack.class)))
           .apply(export);
       result.get(ExportEmbeddings.REJECTS).apply(JsonLines.write(out, REJECTS));
 
-      PipelineResult execution = pipeline.run();
-      execution.waitUntilFinish();
-      export.finishProgress();
+      PipelineResult execution;
+      try {
+        execution = pipeline.run();
+        execution.waitUntilFinish();
+      } catch (RuntimeException e) {
+        // A worker's bulk request failed after its retries: Beam wraps it in a stack of its own.
+        throw build.abandon(e);
+      } finally {
+        export.finishProgress();
+      }
       Path rejectsFile = out.resolve(REJECTS + ".jsonl");
       long rejected = Files.exists(rejectsFile) ? JsonLines.read(rejectsFile, ExportReject.class).size() : 0;
       IndexBuild.Outcome outcome = build.finish(tracks.size() - rejected, rejected);

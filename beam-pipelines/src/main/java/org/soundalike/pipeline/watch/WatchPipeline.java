@@ -27,7 +27,8 @@ import org.soundalike.search.TrackIndices;
 
 /**
  * {@code soundalike pipeline watch --input DIR --run RUN}: a streaming pipeline that keeps the
- * index {@code <index>-<runId>} in step with a folder.
+ * index {@code <index>-<runId>-watch} in step with a folder (its own index: an export of the same
+ * run never shares it, and {@code indices --prune} never deletes it).
  *
  * <pre>
  *   FileIO.match continuously (new and changed files) ─ ListedFile ─ SkipKnownFiles (in the index, or refused before)
@@ -73,22 +74,23 @@ public final class WatchPipeline {
     Path out = options.getOut() != null ? Path.of(options.getOut()).toAbsolutePath() : run.folder().resolve("watch");
     Path rejects = out.resolve(REJECTS_FILE);
     ExportRequest request = ExportRequest.of(options.getIndex(), run.runId(), run.provenance())
-        .withSchema(TrackIndexSchema.DEFAULT.withDimensions(run.dimensions()));
+        .withSchema(TrackIndexSchema.DEFAULT.withDimensions(run.dimensions())).forWatch();
     URI url = URI.create(options.getEsUrl());
+    EsTarget target;
     try (EsConnection connection = EsConnection.open(url)) {
-      IndexBuild.begin(connection, request, false);
+      IndexBuild build = IndexBuild.begin(connection, request, false);
+      target = EsTarget.of(url, build);
       TrackIndices indices = new TrackIndices(connection);
       List<String> targets = indices.aliasTargets(options.getIndex());
       if (targets.isEmpty()) {
-        indices.switchAlias(options.getIndex(), request.index());
-      } else if (!targets.contains(request.index())) {
-        System.err.println("watch: alias '" + options.getIndex() + "' points at " + targets + ", not at " + request.index()
-            + ": watched files are searchable with --index " + request.index());
+        indices.switchAlias(options.getIndex(), build.index());
+      } else if (!targets.contains(build.index())) {
+        System.err.println("watch: alias '" + options.getIndex() + "' points at " + targets + ", not at " + build.index()
+            + ": watched files are searchable with --index " + build.index());
       }
     }
 
     options.setStreaming(true);
-    EsTarget target = EsTarget.of(url, request);
     Pipeline pipeline = Pipeline.create(options);
     PCollectionTuple exported = pipeline
         .apply("MatchFolder", FileIO.match().filepattern(folder + "/**")
@@ -101,6 +103,6 @@ public final class WatchPipeline {
                 Math.max(1, options.getParallelism()), 0)
             .flushingAfter(Duration.standardSeconds(options.getFlushSeconds())));
     exported.get(ExportEmbeddings.REJECTS).apply("AppendRejects", ParDo.of(new AppendRejectsFn(rejects.toString())));
-    return new Watching(pipeline.run(), request.index(), rejects);
+    return new Watching(pipeline.run(), target.index(), rejects);
   }
 }

@@ -13,13 +13,16 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.soundalike.dataset.AudioRoot;
 import org.soundalike.dataset.Catalog;
 import org.soundalike.dataset.Track;
 
 /**
  * Streams a catalog track's audio at {@code /audio/<track id>}, with HTTP range requests so that
  * players can seek. Only files of catalog tracks are served: the path names a track id, which is
- * looked up in the catalog, never a file path, so no request can reach another file.
+ * looked up in the catalog, never a file path; and the file is checked against the catalog's
+ * audio root when it is served (links followed), so a track file swapped for a link after the
+ * catalog was read cannot reach another file either.
  */
 public final class CatalogAudioServlet extends HttpServlet {
 
@@ -49,6 +52,10 @@ public final class CatalogAudioServlet extends HttpServlet {
       return;
     }
     Path file = track.get().audio();
+    if (!new AudioRoot(catalog.get().audioRoot()).contains(file)) {
+      response.sendError(HttpServletResponse.SC_NOT_FOUND, "the audio of track '" + id + "' lies outside the catalog's audio root");
+      return;
+    }
     if (!Files.isRegularFile(file)) {
       response.sendError(HttpServletResponse.SC_NOT_FOUND, "the audio of track '" + id + "' is missing");
       return;
