@@ -14,7 +14,7 @@ import org.soundalike.dataset.Split;
 import org.soundalike.encode.EncodingException;
 import org.soundalike.eval.EvaluationException;
 import org.soundalike.eval.report.ReportException;
-import org.soundalike.eval.report.RunEvaluation;
+import org.soundalike.evaluate.RunEvaluation;
 import org.soundalike.eval.report.RunResult;
 import org.soundalike.eval.report.RunResultJson;
 import org.soundalike.train.TrainingException;

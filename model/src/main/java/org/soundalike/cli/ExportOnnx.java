@@ -1,5 +1,6 @@
 package org.soundalike.cli;
 
+import org.soundalike.run.CodeVersion;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

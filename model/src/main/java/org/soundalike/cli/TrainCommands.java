@@ -1,5 +1,6 @@
 package org.soundalike.cli;
 
+import org.soundalike.run.CodeVersion;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -44,7 +44,7 @@ public record RatioEstimate(
     TrainingSettings sslSettings = new TrainingSettings(base.config(), Variant.PRETRAIN, null, 1, base.seed(),
         base.maxEpochs(), base.batchTracks(), base.viewsPerSlice(), OptimizerSettings.PRETRAIN, 0,
         base.plateauFactor(), 0, null, base.engine(), null);
-    TrainingSettings mlSettings = new TrainingSettings(base.config(), Variant.named("A"), null, 1, base.seed(),
+    TrainingSettings mlSettings = new TrainingSettings(base.config(), Variant.SUPERVISED_ONLY, null, 1, base.seed(),
         base.maxEpochs(), base.batchTracks(), base.viewsPerSlice(), base.optimizer(), base.plateauPatience(),
         base.plateauFactor(), base.earlyStopPatience(), null, base.engine(), null);
     TrainingState sslState = new TrainingRun(catalog, ssl, sslSettings, codeVersion, log).run().state();

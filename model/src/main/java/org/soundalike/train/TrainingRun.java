@@ -26,8 +26,8 @@ import org.soundalike.net.NetworkParameters;
 import org.soundalike.net.TrainingBatch;
 import org.soundalike.net.TrainingPass;
 import org.soundalike.run.RunProvenance;
-import org.soundalike.run.RunProvenanceException;
-import org.soundalike.run.RunProvenanceJson;
+import org.soundalike.run.RunFolderException;
+import org.soundalike.run.RunFolder;
 
 /**
  * One training run in its own folder: the epoch loop of METHOD.md "Training" with validation,
@@ -35,15 +35,11 @@ import org.soundalike.run.RunProvenanceJson;
  * Running the same settings on the same folder again resumes from the last checkpoint; a run
  * that has finished is reported and not trained again.
  *
- * <p>Files: {@value #CHECKPOINT} (the last epoch, for resuming), {@value #BEST} (the epoch with
- * the lowest validation loss, what {@code embed} and technique p load) and {@value #RUN_JSON}
+ * <p>Files: {@value RunFolder#CHECKPOINT} (the last epoch, for resuming), {@value RunFolder#BEST} (the epoch with
+ * the lowest validation loss, what {@code embed} and technique p load) and {@value RunFolder#RUN_JSON}
  * (provenance and the loss history, the {@code --run-info} of {@code soundalike evaluate}).
  */
 public final class TrainingRun {
-
-  public static final String CHECKPOINT = "checkpoint.bin";
-  public static final String BEST = "best.bin";
-  public static final String RUN_JSON = "run.json";
 
   static final String PARAM = "param/";
   static final String RUNNING = "running/";
@@ -78,7 +74,7 @@ public final class TrainingRun {
   /** Trains (or resumes) until the run finishes; throws {@link TrainingException} on failure. */
   public Outcome run() {
     createFolder();
-    Path checkpointFile = folder.resolve(CHECKPOINT);
+    Path checkpointFile = folder.resolve(RunFolder.CHECKPOINT);
     Checkpoint saved = Files.exists(checkpointFile) ? Checkpoint.read(checkpointFile) : null;
     if (saved != null) {
       requireSameRun(saved);
@@ -92,7 +88,7 @@ public final class TrainingRun {
     if (saved != null) {
       loadInto(parameters, saved.arrays(), checkpointFile, false);
     } else if (settings.variant().pretrained()) {
-      Path source = bestOrLast(settings.pretrainedRun());
+      Path source = RunFolder.of(settings.pretrainedRun()).bestOrLastCheckpoint();
       loadInto(parameters, Checkpoint.read(source).arrays(), source, true);
     }
     try (TrainingPass pass = settings.engine().build(parameters, settings.batchTracks(), settings.viewsPerSlice())) {
@@ -235,16 +231,16 @@ public final class TrainingRun {
     parameters.runningStatistics().forEach((name, a) -> arrays.put(RUNNING + name, a));
     trainer.optimizer().firstMoments().forEach((name, a) -> arrays.put(ADAM_M + name, a));
     trainer.optimizer().secondMoments().forEach((name, a) -> arrays.put(ADAM_V + name, a));
-    Path file = folder.resolve(CHECKPOINT);
+    Path file = folder.resolve(RunFolder.CHECKPOINT);
     new Checkpoint(settings, state, catalog.fingerprint(), catalog.vocabulary().tags(), arrays).write(file);
     if (best) {
-      Checkpoint.copy(file, folder.resolve(BEST));
+      Checkpoint.copy(file, folder.resolve(RunFolder.BEST));
     }
   }
 
   private void writeProvenance(TrainingState state, Map<String, String> refused) {
     Map<String, JsonNode> extra = new LinkedHashMap<>();
-    extra.put("status", Checkpoint.JSON.valueToTree(state.finished() ? "finished" : "training"));
+    extra.put(RunProvenance.STATUS, Checkpoint.JSON.valueToTree(state.finished() ? RunProvenance.FINISHED : "training"));
     extra.put("stopReason", Checkpoint.JSON.valueToTree(state.stopReason()));
     extra.put("bestEpoch", Checkpoint.JSON.valueToTree(state.bestEpoch()));
     extra.put("bestValidationLoss", Checkpoint.JSON.valueToTree(
@@ -270,8 +266,8 @@ public final class TrainingRun {
         variant.selfSupervisedOnly() ? 1.0 : settings.labelFraction(), settings.seed(), codeVersion,
         state.epochs(), Instant.now().toString(), extra);
     try {
-      RunProvenanceJson.write(folder.resolve(RUN_JSON), provenance);
-    } catch (RunProvenanceException e) {
+      RunFolder.of(folder).writeProvenance(provenance);
+    } catch (RunFolderException e) {
       throw new TrainingException(e.getMessage(), e);
     }
   }
@@ -310,19 +306,6 @@ public final class TrainingRun {
   private static TrainingState stopped(TrainingState s, String reason) {
     return new TrainingState(s.epochs(), s.learningRate(), s.bestValidation(), s.bestEpoch(), s.plateauEpochs(),
         s.adamSteps(), s.history(), reason);
-  }
-
-  /** The best epoch's checkpoint of a run folder, or its last one. */
-  public static Path bestOrLast(Path run) {
-    Path best = run.resolve(BEST);
-    if (Files.exists(best)) {
-      return best;
-    }
-    Path last = run.resolve(CHECKPOINT);
-    if (Files.exists(last)) {
-      return last;
-    }
-    throw new TrainingException("run folder " + run + " holds no checkpoint (" + BEST + " or " + CHECKPOINT + ")");
   }
 
   /**

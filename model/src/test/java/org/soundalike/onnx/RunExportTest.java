@@ -19,7 +19,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.soundalike.train.Checkpoint;
 import org.soundalike.train.TinyRun;
 import org.soundalike.train.TrainingException;
-import org.soundalike.train.TrainingRun;
+import org.soundalike.run.RunFolder;
 
 /**
  * A training run's export: its checkpoint's network, its vocabulary and provenance in the
@@ -42,7 +42,7 @@ class RunExportTest {
     Files.createDirectories(run);
     try (var files = Files.list(trained)) {
       for (Path file : files.filter(Files::isRegularFile).toList()) {
-        if (!file.getFileName().toString().equals(OnnxExportCache.FILE_NAME)) {
+        if (!file.getFileName().toString().equals(RunFolder.MODEL_ONNX)) {
           Files.copy(file, run.resolve(file.getFileName()));
         }
       }
@@ -64,7 +64,7 @@ class RunExportTest {
   void theExportCarriesTheRunsVocabularyAndProvenance() throws IOException {
     Path out = RunExport.write(trained, dir.resolve("exported.onnx"));
 
-    Checkpoint checkpoint = Checkpoint.read(TrainingRun.bestOrLast(trained));
+    Checkpoint checkpoint = Checkpoint.read(RunFolder.of(trained).bestOrLastCheckpoint());
     Map<String, String> metadata = metadata(out);
     assertThat(metadata)
         .containsEntry("soundalike.source", "run")
@@ -83,7 +83,7 @@ class RunExportTest {
   void theCachedExportIsWrittenOnceAndRewrittenWhenTheCheckpointChanges() throws IOException {
     Path run = copyOfRun();
     Path cached = RunExport.ensure(run);
-    assertThat(cached).isEqualTo(run.resolve(OnnxExportCache.FILE_NAME).toAbsolutePath());
+    assertThat(cached).isEqualTo(run.resolve(RunFolder.MODEL_ONNX).toAbsolutePath());
     String firstHash = metadata(cached).get(RunExport.META_CHECKPOINT_SHA256);
     FileTime marker = FileTime.fromMillis(1_000_000);
     Files.setLastModifiedTime(cached, marker);
@@ -92,7 +92,7 @@ class RunExportTest {
     assertThat(Files.getLastModifiedTime(cached)).isEqualTo(marker);
 
     // The run trained further: its best checkpoint now holds other running averages.
-    Path best = TrainingRun.bestOrLast(run);
+    Path best = RunFolder.of(run).bestOrLastCheckpoint();
     Checkpoint saved = Checkpoint.read(best);
     Map<String, INDArray> arrays = new LinkedHashMap<>(saved.arrays());
     String variance = arrays.keySet().stream().filter(k -> k.startsWith("running/") && k.endsWith(".var"))

@@ -114,7 +114,7 @@ class TrainingEngineTest {
     assertThatThrownBy(() -> TrainingEngine.DNNL.build(NetworkParameters.initialize(SMALL, DataType.FLOAT, 1), 4, 2))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("views per slice (2)");
-    TrainingSettings defaults = TrainingSettings.defaults(SampleCnnConfig.TINY, Variant.named("A"), null, 1, 1, null);
+    TrainingSettings defaults = TrainingSettings.defaults(SampleCnnConfig.TINY, Variant.SUPERVISED_ONLY, null, 1, 1, null);
     assertThat(defaults.engine()).isEqualTo(TrainingEngine.forBackend());
     assertThatThrownBy(() -> defaults.withEngine(TrainingEngine.DNNL).withBatch(8, 4))
         .isInstanceOf(IllegalArgumentException.class)
@@ -124,7 +124,7 @@ class TrainingEngineTest {
 
   @Test
   void settingsWithoutAnEngineAreSameDiffRunsFromBeforeTheEngineExisted() {
-    TrainingSettings old = TrainingSettings.defaults(SampleCnnConfig.TINY, Variant.named("A"), null, 1, 1, null)
+    TrainingSettings old = TrainingSettings.defaults(SampleCnnConfig.TINY, Variant.SUPERVISED_ONLY, null, 1, 1, null)
         .withEngine(null);
 
     assertThat(old.engine()).isEqualTo(TrainingEngine.SAMEDIFF);

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.soundalike.run.RunProvenance;
 
 /**
  * What the Results view shows, from the report.json of a results folder. The file is read on each
@@ -17,7 +18,7 @@ import java.util.TreeMap;
 public final class ResultsService {
 
   /** The supervised-only variant the paper compares its best variant with. */
-  public static final String BASELINE = "A";
+  public static final String BASELINE = RunProvenance.SUPERVISED_ONLY;
 
   private final Optional<Path> resultsDir;
 
