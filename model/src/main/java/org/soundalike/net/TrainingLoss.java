@@ -34,7 +34,7 @@ final class TrainingLoss {
     SDVariable viewWeights = sd.placeHolder(VIEW_WEIGHTS, type, views);
     SDVariable lambda = sd.placeHolder(LAMBDA, type);
     SDVariable ssl = NtXentLoss.build(sd, LOSS_SSL, graph.projector(h), views, NtXentLoss.TEMPERATURE);
-    SDVariable ml = MaskedBceLoss.build(sd, LOSS_ML, graph.tagLogits(graph.embedding(h)), labels, viewWeights);
+    SDVariable ml = MetricLearningHead.loss(sd, LOSS_ML, graph.tagLogits(graph.embedding(h)), labels, viewWeights);
     sd.setLossVariables(sd.identity(LOSS, ml.add(ssl.mul(lambda))));
   }
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.soundalike.net.NetworkParameters;
 import org.soundalike.run.RunFolder;
+import org.soundalike.net.MetricLearningHead;
 
 /**
  * The checkpoints of one run folder: after every epoch the whole state (weights, running averages,
@@ -80,7 +81,7 @@ final class CheckpointStore {
     all.putAll(parameters.runningStatistics());
     for (Map.Entry<String, INDArray> e : all.entrySet()) {
       String name = e.getKey();
-      if (skipTagHead && name.equals(NetworkFiles.TAG_HEAD)) {
+      if (skipTagHead && name.equals(MetricLearningHead.TAG_HEAD)) {
         continue;
       }
       String prefix = parameters.trainable().containsKey(name) ? PARAM : RUNNING;

@@ -21,6 +21,7 @@ import org.soundalike.net.NetworkParameters;
 import org.soundalike.net.TrainingBatch;
 import org.soundalike.net.TrainingPass;
 import org.soundalike.run.RunFolder;
+import org.soundalike.net.MetricLearningHead;
 
 /**
  * One training run in its own folder: the epoch loop of METHOD.md "Training" (training steps,
@@ -204,7 +205,7 @@ public final class TrainingRun {
 
   private Set<String> trainedNames(TrainingPass pass) {
     if (settings.variant().frozenEncoder()) {
-      return Set.of(NetworkFiles.TAG_HEAD);
+      return Set.of(MetricLearningHead.TAG_HEAD);
     }
     return Trainer.everything(pass);
   }
