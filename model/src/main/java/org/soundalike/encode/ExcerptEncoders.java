@@ -6,12 +6,12 @@ import java.util.Locale;
 import java.util.Map;
 import org.soundalike.net.NetworkParameters;
 import org.soundalike.onnx.OnnxExportCache;
-import org.soundalike.onnx.RunExport;
+import org.soundalike.onnx.RunOnnxExport;
 import org.soundalike.run.RunFolder;
 
 /**
  * Chooses the engine for a network: ONNX Runtime on an export cached next to the run (made on
- * demand, {@link RunExport} / {@link OnnxExportCache}), or ND4J directly. ORT is the default for
+ * demand, {@link RunOnnxExport} / {@link OnnxExportCache}), or ND4J directly. ORT is the default for
  * serving: on this machine it is faster per CPU-second and uses about half the memory
  * (docs/benchmarks/onnx.md, docs/benchmarks/serve.md).
  */
@@ -68,7 +68,7 @@ public final class ExcerptEncoders {
    */
   public static ExcerptEncoder load(Path run, Settings settings) {
     return switch (settings.engine()) {
-      case ONNX -> OrtExcerptEncoder.open(RunExport.ensure(run), settings.threads(), settings.batchSize());
+      case ONNX -> OrtExcerptEncoder.open(RunOnnxExport.ensure(run), settings.threads(), settings.batchSize());
       case ND4J -> Nd4jExcerptEncoder.load(run, settings.batchSize(), settings.parallelism());
     };
   }

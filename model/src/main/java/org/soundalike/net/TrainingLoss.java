@@ -11,7 +11,7 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * The training loss on h of all 2B views (METHOD.md, "Losses"): projector + NT-Xent, embedding + tag
  * head + masked BCE, L = L_ML + λ·L_SSL; its inputs for a batch, and its values. The whole-batch
- * {@link TrainingGraph} and the micro-batched pass's {@link HeadsGraph} build it on top of their h.
+ * {@link SameDiffTrainingPass} and the micro-batched pass's {@link HeadsGraph} build it on top of their h.
  */
 final class TrainingLoss {
 

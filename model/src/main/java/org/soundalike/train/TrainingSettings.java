@@ -16,7 +16,7 @@ import org.soundalike.net.SampleCnnConfig;
  * @param maxEpochs stop after this many epochs
  * @param batchTracks tracks per batch B (2B views)
  * @param viewsPerSlice 0: the whole batch in one graph; else the encoder runs over slices of this
- *     many views (bounded memory, see MicroBatchedTraining)
+ *     many views (bounded memory, see MicroBatchedTrainingPass)
  * @param optimizer Adam's learning rate and weight decay
  * @param plateauPatience ReduceLROnPlateau: reduce once more than this many epochs passed without
  *     a validation improvement (PyTorch's semantics); 0 turns it off

@@ -21,12 +21,12 @@ import org.soundalike.run.RunFolder;
  * checking it reads bytes only, so a process serving a run whose export is up to date never
  * loads ND4J (whose natives slow ONNX Runtime down in the same JVM, docs/benchmarks/serve.md).
  */
-public final class RunExport {
+public final class RunOnnxExport {
 
   /** Metadata key of the checkpoint file's SHA-256. */
   public static final String META_CHECKPOINT_SHA256 = "soundalike.checkpoint_sha256";
 
-  private RunExport() {}
+  private RunOnnxExport() {}
 
   /** The run's up-to-date export, cached as {@code <run>/}{@value RunFolder#MODEL_ONNX}. */
   public static Path ensure(Path run) {
