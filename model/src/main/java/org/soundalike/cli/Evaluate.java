@@ -26,6 +26,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import org.soundalike.run.RunProvenanceJson;
+import org.soundalike.run.RunFolderException;
 
 /**
  * {@code soundalike evaluate --run RUN [--catalog DIR] [--split test] [--out RUN/results.json]}: embeds
@@ -110,7 +111,7 @@ public final class Evaluate implements Callable<Integer> {
       stdout.println("run " + result.run().runId() + ": " + result.tracks() + " tracks, " + result.queries()
           + " queries, R@1 " + result.metric("R@1") + ", ROC-AUC " + result.metric("ROC-AUC") + "; wrote " + target);
       return 0;
-    } catch (ReportException | CatalogException | EvaluationException | EncodingException | TrainingException
+    } catch (ReportException | CatalogException | EvaluationException | EncodingException | TrainingException | RunFolderException
         | IllegalArgumentException e) {
       err.println("soundalike evaluate: " + e.getMessage());
       return 1;

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.soundalike.train.Checkpoint;
 import org.soundalike.train.TinyRun;
-import org.soundalike.train.TrainingException;
 import org.soundalike.run.RunFolder;
+import org.soundalike.run.RunFolderException;
 
 /**
  * A training run's export: its checkpoint's network, its vocabulary and provenance in the
@@ -121,7 +121,7 @@ class RunOnnxExportTest {
   void aFolderWithoutCheckpointIsAnErrorNamingIt() throws IOException {
     Path empty = Files.createDirectories(dir.resolve("empty-run"));
     assertThatThrownBy(() -> RunOnnxExport.ensure(empty))
-        .isInstanceOf(TrainingException.class)
+        .isInstanceOf(RunFolderException.class)
         .hasMessageContaining("empty-run");
   }
 }

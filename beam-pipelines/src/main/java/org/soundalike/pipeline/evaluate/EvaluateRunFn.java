@@ -19,6 +19,7 @@ import org.soundalike.eval.report.RunResult;
 import org.soundalike.eval.report.RunResultJson;
 import org.soundalike.pipeline.runner.WorkerProgress;
 import org.soundalike.train.TrainingException;
+import org.soundalike.run.RunFolderException;
 
 /**
  * Evaluates one run folder with the model's {@link RunEvaluation}, writing its results.json beside
@@ -86,7 +87,7 @@ final class EvaluateRunFn extends DoFn<String, EvaluateRunOutcome> {
         out.output(new EvaluateRunOutcome(runDir, results.toString(), EvaluateRunOutcome.EVALUATED, result.metric("R@1"), null));
       }
       progress.advance();
-    } catch (ReportException | EvaluationException | EncodingException | TrainingException | CatalogException
+    } catch (ReportException | EvaluationException | EncodingException | TrainingException | RunFolderException | CatalogException
         | IllegalArgumentException e) {
       failed.inc();
       System.err.println("evaluate: " + run + " failed: " + e.getMessage());
