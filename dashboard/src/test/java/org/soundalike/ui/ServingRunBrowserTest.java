@@ -23,8 +23,8 @@ import org.soundalike.search.ExportReport;
 import org.soundalike.search.TrackSearch;
 import org.soundalike.ui.audio.CatalogFixture;
 import org.soundalike.ui.search.TestElasticsearch;
-import org.soundalike.ui.search.UploadPolicy;
 import org.soundalike.run.RunFolderException;
+import org.soundalike.ui.service.UploadPolicy;
 
 /**
  * The dashboard started with {@code --run RUN} and {@code --rejects FILE}, in headless Chromium:

@@ -18,6 +18,8 @@ import org.soundalike.ui.MainLayout;
 import org.soundalike.ui.Messages;
 import org.soundalike.ui.chart.ChartJs;
 import org.soundalike.eval.report.ExperimentReport;
+import org.soundalike.ui.service.ResultsFileException;
+import org.soundalike.ui.service.ResultsService;
 
 /**
  * The semi-supervised results: each metric against the label fraction, one series per variant
