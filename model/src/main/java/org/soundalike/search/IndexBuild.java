@@ -175,6 +175,10 @@ public final class IndexBuild {
     if (request.watch()) {
       meta.put(ExportRequest.WATCH, true);
     }
+    if (!p.run().isEmpty()) {
+      ObjectNode run = meta.putObject("run");
+      p.run().forEach(run::put);
+    }
     return meta;
   }
 }
