@@ -49,7 +49,7 @@ class CatalogAudioServletTest {
     assertThat(inside.statusCode()).isEqualTo(200);
     assertThat(inside.headers().firstValue("Content-Type")).hasValue("audio/wav");
     assertThat(outside.statusCode()).isEqualTo(404);
-    assertThat(outside.body()).doesNotContain("not yours").contains("outside the catalog's audio root");
+    assertThat(outside.body()).doesNotContain("not yours").contains("lies outside the catalog");
   }
 
   private URI start(Path catalog) throws Exception {
