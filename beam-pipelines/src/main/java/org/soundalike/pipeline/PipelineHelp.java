@@ -30,6 +30,8 @@ final class PipelineHelp {
   /** The interface whose help lists the runner's options (Flink's, and Beam's it extends). */
   static final Class<? extends PipelineOptions> RUNNER_OPTIONS = FlinkPipelineOptions.class;
 
+  private static final int WIDTH = 100;
+
   /** One option of a pipeline, as a user types it. */
   record Option(String name, String type, boolean required, Optional<String> defaultValue, String description) {}
 
@@ -46,11 +48,28 @@ final class PipelineHelp {
     for (Option option : own) {
       String qualifier = option.required() ? "required" : option.defaultValue().map(d -> "default: " + d).orElse("optional");
       out.printf("  --%s=<%s>  (%s)%n", option.name(), option.type(), qualifier);
-      out.printf("      %s%n", option.description());
+      wrap(option.description(), "      ", out);
     }
     out.println();
     out.println("Runner options (Flink's and Beam's: --flinkMaster, --parallelism, checkpointing, …):");
     out.println("  soundalike pipeline " + pipeline + " --help=" + RUNNER_OPTIONS.getSimpleName());
+  }
+
+  /** Words of {@code text} on lines of at most {@link #WIDTH} characters, each starting with {@code indent}. */
+  static void wrap(String text, String indent, PrintStream out) {
+    StringBuilder line = new StringBuilder(indent);
+    for (String word : text.split("\\s+")) {
+      if (line.length() > indent.length() && line.length() + 1 + word.length() > WIDTH) {
+        out.println(line);
+        line.setLength(0);
+        line.append(indent);
+      }
+      if (line.length() > indent.length()) {
+        line.append(' ');
+      }
+      line.append(word);
+    }
+    out.println(line);
   }
 
   /**
