@@ -20,6 +20,16 @@ public final class ComparisonFiles {
 
   private ComparisonFiles() {}
 
+  /** The comparisons of a {@code comparison.json}; empty when the file does not exist. */
+  public static List<StudyComparison.Comparison> read(Path dir) throws IOException {
+    Path file = dir.resolve("comparison.json");
+    if (!Files.isRegularFile(file)) {
+      return List.of();
+    }
+    com.fasterxml.jackson.databind.JsonNode root = new ObjectMapper().readTree(file.toFile());
+    return new ObjectMapper().readerForListOf(StudyComparison.Comparison.class).readValue(root.path("comparisons"));
+  }
+
   public static void write(Path dir, List<StudyComparison.Comparison> comparisons, double level, double alpha)
       throws IOException {
     Files.createDirectories(dir);

@@ -16,6 +16,7 @@ import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
 import org.soundalike.dataset.EmbeddedTrackJsonl;
 import org.soundalike.eval.EvaluationSet;
+import org.soundalike.train.Variant;
 
 /**
  * The study's differences: every run folder under a directory that holds {@code results.json}
@@ -133,8 +134,9 @@ public final class StudyComparison {
   }
 
   /**
-   * Run folders with both files. The model label is the variant, with its α when the variant
-   * trains with the contrastive loss ({@code G α=1}), so that α variants are separate models.
+   * Run folders with both files. The model label is the variant's name (as {@code report} groups
+   * runs), followed by its α when {@code --alpha} overrode the preset's ({@code G α=0.1}), so that
+   * such runs are not taken for more seeds of the preset.
    */
   static List<FoundRun> find(Path dir) throws IOException {
     List<FoundRun> runs = new ArrayList<>();
@@ -151,7 +153,11 @@ public final class StudyComparison {
         }
         String techniques = run.path("techniques").asText("");
         boolean contrastive = techniques.contains("c");
-        String model = contrastive ? variant + " α=" + alphaText(run.path("alpha").asDouble()) : variant;
+        String model = variant;
+        if (contrastive && run.path("alpha").isNumber() && Variant.names().contains(variant)
+            && Variant.named(variant).alpha() != null && Variant.named(variant).alpha() != run.path("alpha").asDouble()) {
+          model = variant + " α=" + alphaText(run.path("alpha").asDouble());
+        }
         runs.add(new FoundRun(model, contrastive, run.path("labelFraction").asDouble(), run.path("seed").asLong(), folder));
       }
     }

@@ -29,7 +29,7 @@ class StudyComparisonTest {
         .compare(dir);
     assertThat(comparisons).hasSize(1);
     StudyComparison.Comparison c = comparisons.get(0);
-    assertThat(c.model()).isEqualTo("G α=1");
+    assertThat(c.model()).isEqualTo("G");
     assertThat(c.baseline()).isEqualTo("A");
     assertThat(c.seeds()).containsExactly(1L, 2L, 3L);
     assertThat(c.metrics()).hasSize(10);
@@ -39,8 +39,9 @@ class StudyComparisonTest {
     assertThat(r1.significant()).isTrue();
     assertThat(r1.pHolm()).isGreaterThanOrEqualTo(r1.p());
     ComparisonFiles.write(dir.resolve("out"), comparisons, 0.95, 0.05);
-    assertThat(Files.readString(dir.resolve("out/comparison.md"))).contains("| 1 % | G α=1 − A | 3 | 60 |");
+    assertThat(Files.readString(dir.resolve("out/comparison.md"))).contains("| 1 % | G − A | 3 | 60 |");
     assertThat(Files.readAllLines(dir.resolve("out/comparison.csv"))).hasSize(11);
+    assertThat(ComparisonFiles.read(dir.resolve("out"))).isEqualTo(comparisons);
   }
 
   @Test
