@@ -1,4 +1,4 @@
-package org.soundalike.ui.results;
+package org.soundalike.ui.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -82,16 +82,10 @@ public final class MetricChartFactory {
       String interval = at.paired().map(p -> String.format(Locale.ROOT, " [%+.1f, %+.1f]%s", p.lower(), p.upper(),
           p.significant() ? "*" : "")).orElse("");
       anyPaired |= at.paired().isPresent();
-      parts.add(String.format(Locale.ROOT, "%+.1f%s at %s", at.difference(), interval, percent(at.fraction())));
+      parts.add(String.format(Locale.ROOT, "%+.1f%s at %s", at.difference(), interval, Formats.percent(at.fraction())));
     }
     return gap.variant() + " − " + gap.baseline() + ": " + String.join(", ", parts)
         + (anyPaired ? " (95 % intervals over seeds and queries; * significant after Holm's correction)" : "");
-  }
-
-  public static String percent(double fraction) {
-    double value = fraction * 100;
-    return (value == Math.rint(value) ? String.format(Locale.ROOT, "%.0f", value)
-        : String.format(Locale.ROOT, "%.3g", value)) + " %";
   }
 
   private static ObjectNode band(ArrayNode datasets, String label, String colour,
