@@ -5,6 +5,24 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.soundalike.pipeline.augment.AugmentOptions;
+import org.soundalike.pipeline.augment.AugmentPipeline;
+import org.soundalike.pipeline.demo.DemoChain;
+import org.soundalike.pipeline.demo.DemoOptions;
+import org.soundalike.pipeline.evaluate.EvaluatePipeline;
+import org.soundalike.pipeline.evaluate.EvaluatePipelineOptions;
+import org.soundalike.pipeline.export.ExportOptions;
+import org.soundalike.pipeline.export.ExportPipeline;
+import org.soundalike.pipeline.ingest.BenchIngestOptions;
+import org.soundalike.pipeline.ingest.IngestBenchmark;
+import org.soundalike.pipeline.ingest.IngestOptions;
+import org.soundalike.pipeline.ingest.IngestPipeline;
+import org.soundalike.pipeline.runner.PipelineInputException;
+import org.soundalike.pipeline.runner.RunnerDefaults;
+import org.soundalike.pipeline.traingrid.TrainGridOptions;
+import org.soundalike.pipeline.traingrid.TrainGridPipeline;
+import org.soundalike.pipeline.watch.WatchOptions;
+import org.soundalike.pipeline.watch.WatchPipeline;
 
 /**
  * The entry point of {@code soundalike pipeline <name> [options]} and of the job jar that

@@ -14,6 +14,13 @@ import java.util.stream.StreamSupport;
 import org.apache.beam.sdk.PipelineResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.soundalike.pipeline.ingest.IngestOptions;
+import org.soundalike.pipeline.ingest.IngestPipeline;
+import org.soundalike.pipeline.ingest.ManifestEntry;
+import org.soundalike.pipeline.runner.JsonLines;
+import org.soundalike.pipeline.runner.PipelineSummary;
+import org.soundalike.pipeline.ingest.Reject;
+import org.soundalike.pipeline.runner.RunnerDefaults;
 
 /**
  * The ingest pipeline submitted as a job jar to a real two-process Flink 1.19 session cluster on

@@ -11,6 +11,17 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.soundalike.dataset.ViewShards;
+import org.soundalike.pipeline.augment.AugmentOptions;
+import org.soundalike.pipeline.augment.AugmentPipeline;
+import org.soundalike.pipeline.augment.AugmentViews;
+import org.soundalike.pipeline.ingest.IngestOptions;
+import org.soundalike.pipeline.ingest.IngestPipeline;
+import org.soundalike.pipeline.ingest.IngestTracks;
+import org.soundalike.pipeline.ingest.ManifestEntry;
+import org.soundalike.pipeline.runner.JsonLines;
+import org.soundalike.pipeline.runner.PipelineSummary;
+import org.soundalike.pipeline.ingest.Reject;
+import org.soundalike.pipeline.runner.RunnerDefaults;
 
 /** The real pipelines, end to end, on an embedded Flink (the default runner of `soundalike pipeline`). */
 class PipelinesOnFlinkTest {
