@@ -24,7 +24,6 @@ import org.soundalike.eval.report.ReportBuilder;
 import org.soundalike.eval.report.ReportFiles;
 import org.soundalike.eval.report.RunEvaluation;
 import org.soundalike.eval.report.RunFolders;
-import org.soundalike.pipeline.Pipelines;
 import org.soundalike.pipeline.evaluate.EvaluatePipeline;
 import org.soundalike.pipeline.ingest.IngestPipeline;
 import org.soundalike.pipeline.runner.PipelineInputException;
@@ -62,6 +61,7 @@ public final class DemoChain {
 
   private final DemoOptions options;
   private final String[] runnerArgs;
+  private final Class<?> launcher;
   private final Path corpus;
   private final Path work;
 
@@ -71,21 +71,24 @@ public final class DemoChain {
   /**
    * @param runnerArgs the command line's runner arguments ({@code --runner}, {@code --flinkMaster}),
    *     passed on to every sub-pipeline
+   * @param launcher the main class that runs a pipeline by name ({@code soundalike pipeline}'s), which
+   *     each stage starts in a child JVM; passed in because it sits above this package
    */
-  public DemoChain(DemoOptions options, String[] runnerArgs) {
+  public DemoChain(DemoOptions options, String[] runnerArgs, Class<?> launcher) {
     this.options = options;
     this.runnerArgs = runnerArgs.clone();
+    this.launcher = launcher;
     Path home = Path.of(options.getHome() != null ? options.getHome() : defaultHome()).toAbsolutePath().normalize();
     this.corpus = home.resolve("data").resolve("demo-corpus");
     this.work = home.resolve("data").resolve("demo");
   }
 
-  public static void main(String[] args) {
+  public static void main(String[] args, Class<?> launcher) {
     DemoOptions options = RunnerDefaults.parse(args, DemoOptions.class);
     String[] runnerArgs = Arrays.stream(args)
         .filter(a -> a.startsWith("--runner") || a.startsWith("--flinkMaster"))
         .toArray(String[]::new);
-    List<StageTime> times = new DemoChain(options, runnerArgs).run();
+    List<StageTime> times = new DemoChain(options, runnerArgs, launcher).run();
     System.out.println();
     System.out.println("demo: wall time per stage");
     Duration total = Duration.ZERO;
@@ -316,7 +319,7 @@ public final class DemoChain {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), Pipelines.class.getName(), name));
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), launcher.getName(), name));
     command.addAll(List.of(args));
     command.addAll(List.of(runnerArgs));
     try {

@@ -32,7 +32,7 @@ public final class IngestTracks extends PTransform<PCollection<SourceFile>, PCol
   /** Usable tracks, one per distinct sound. */
   public static final TupleTag<ManifestEntry> MANIFEST = KeepFirstCopyFn.MANIFEST;
   /** Every other input file, with the reason (the dead-letter output). */
-  public static final TupleTag<Reject> REJECTS = new TupleTag<>() {};
+  public static final TupleTag<IngestReject> REJECTS = new TupleTag<>() {};
 
   /** Beam counter names (namespace: this class), read back from the PipelineResult. */
   public static final String FILES_INSPECTED = "files-inspected";
@@ -66,7 +66,7 @@ public final class IngestTracks extends PTransform<PCollection<SourceFile>, PCol
         .apply("InspectAudio", ParDo.of(new InspectAudioFn(progressKey, expectedFiles))
             .withOutputTags(InspectAudioFn.USABLE, TupleTagList.of(InspectAudioFn.REJECTS)));
     inspected.get(InspectAudioFn.USABLE).setCoder(SerializableCoder.of(InspectedTrack.class));
-    inspected.get(InspectAudioFn.REJECTS).setCoder(SerializableCoder.of(Reject.class));
+    inspected.get(InspectAudioFn.REJECTS).setCoder(SerializableCoder.of(IngestReject.class));
 
     PCollectionTuple distinct = inspected.get(InspectAudioFn.USABLE)
         .apply("KeyBySound", WithKeys.of(InspectedTrack::hash).withKeyType(TypeDescriptors.strings()))
@@ -76,9 +76,9 @@ public final class IngestTracks extends PTransform<PCollection<SourceFile>, PCol
             .withOutputTags(KeepFirstCopyFn.MANIFEST, TupleTagList.of(KeepFirstCopyFn.DUPLICATES)));
     PCollection<ManifestEntry> manifest = distinct.get(KeepFirstCopyFn.MANIFEST)
         .setCoder(SerializableCoder.of(ManifestEntry.class));
-    distinct.get(KeepFirstCopyFn.DUPLICATES).setCoder(SerializableCoder.of(Reject.class));
+    distinct.get(KeepFirstCopyFn.DUPLICATES).setCoder(SerializableCoder.of(IngestReject.class));
 
-    PCollection<Reject> rejects = PCollectionList.of(inspected.get(InspectAudioFn.REJECTS))
+    PCollection<IngestReject> rejects = PCollectionList.of(inspected.get(InspectAudioFn.REJECTS))
         .and(distinct.get(KeepFirstCopyFn.DUPLICATES))
         .apply("AllRejects", Flatten.pCollections());
     return PCollectionTuple.of(MANIFEST, manifest).and(REJECTS, rejects);

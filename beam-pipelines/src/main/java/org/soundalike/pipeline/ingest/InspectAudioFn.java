@@ -22,7 +22,7 @@ import org.soundalike.progress.Progress;
 final class InspectAudioFn extends DoFn<SourceFile, InspectedTrack> {
 
   static final TupleTag<InspectedTrack> USABLE = new TupleTag<>() {};
-  static final TupleTag<Reject> REJECTS = new TupleTag<>() {};
+  static final TupleTag<IngestReject> REJECTS = new TupleTag<>() {};
 
   private final String progressKey;
   private final long expectedFiles;
@@ -45,19 +45,19 @@ final class InspectAudioFn extends DoFn<SourceFile, InspectedTrack> {
 
   @ProcessElement
   public void process(@Element SourceFile source, MultiOutputReceiver out) {
-    Reject reject = null;
+    IngestReject reject = null;
     InspectedTrack track = null;
     try {
       track = inspect(source);
     } catch (UnsupportedAudioException e) {
-      reject = Reject.of(source.path(), e.reason().name(), e.getMessage());
+      reject = IngestReject.of(source.path(), e.reason().name(), e.getMessage());
     } catch (TrackTooShortException e) {
-      reject = Reject.of(source.path(), Reject.TOO_SHORT, e.getMessage());
+      reject = IngestReject.of(source.path(), IngestReject.TOO_SHORT, e.getMessage());
     } catch (AudioException e) {
-      reject = Reject.of(source.path(), UnsupportedAudioException.Reason.DECODER_ERROR.name(), e.getMessage());
+      reject = IngestReject.of(source.path(), UnsupportedAudioException.Reason.DECODER_ERROR.name(), e.getMessage());
     } catch (RuntimeException e) {
       // An unclassified failure still belongs to this file only, not to the whole run.
-      reject = Reject.of(source.path(), Reject.UNEXPECTED,
+      reject = IngestReject.of(source.path(), IngestReject.UNEXPECTED,
           source.path() + ": " + e.getClass().getSimpleName() + ": " + e.getMessage());
     }
     inspected.inc();

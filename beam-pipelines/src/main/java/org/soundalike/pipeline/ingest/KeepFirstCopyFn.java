@@ -18,7 +18,7 @@ import org.soundalike.audio.AudioSpec;
 final class KeepFirstCopyFn extends DoFn<KV<String, Iterable<InspectedTrack>>, ManifestEntry> {
 
   static final TupleTag<ManifestEntry> MANIFEST = new TupleTag<>() {};
-  static final TupleTag<Reject> DUPLICATES = new TupleTag<>() {};
+  static final TupleTag<IngestReject> DUPLICATES = new TupleTag<>() {};
 
   /** Hex digits of the content hash used as the id of a track outside a catalog: 64 bits. */
   static final int HASH_ID_LENGTH = 16;
@@ -36,7 +36,7 @@ final class KeepFirstCopyFn extends DoFn<KV<String, Iterable<InspectedTrack>>, M
     accepted.inc();
     for (InspectedTrack copy : copies.subList(1, copies.size())) {
       String path = copy.source().path();
-      out.get(DUPLICATES).output(new Reject(path, Reject.DUPLICATE,
+      out.get(DUPLICATES).output(new IngestReject(path, IngestReject.DUPLICATE,
           path + ": same audio content as " + first.source().path(), first.source().path()));
       duplicates.inc();
     }

@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.soundalike.pipeline.Pipelines;
 import org.soundalike.pipeline.runner.PipelineInputException;
 
 /** The demo chain's order and its stage bookkeeping (the stages themselves are the pipelines, tested on their own). */
@@ -25,7 +26,7 @@ class DemoChainTest {
   @Test
   void theChainRunsTheMainJobInOrderAndServesTheBestInformedRun() {
     DemoOptions options = PipelineOptionsFactory.fromArgs("--home=" + home).as(DemoOptions.class);
-    DemoChain chain = new DemoChain(options, new String[0]);
+    DemoChain chain = new DemoChain(options, new String[0], Pipelines.class);
 
     assertThat(chain.stages()).extracting(DemoStage::name).containsExactly(
         "corpus", "ingest", "augment", "pretrain", "train", "export", "evaluate", "report", "dashboard");
@@ -42,7 +43,7 @@ class DemoChainTest {
   void theDashboardStageWritesTheArgumentsTheLauncherStartsItWith() throws IOException {
     DemoOptions options = PipelineOptionsFactory.fromArgs("--home=" + home, "--esUrl=http://127.0.0.1:9299",
         "--trainVariants=A", "--trainFractions=10").as(DemoOptions.class);
-    DemoChain chain = new DemoChain(options, new String[0]);
+    DemoChain chain = new DemoChain(options, new String[0], Pipelines.class);
     DemoStage dashboard = chain.stages().get(chain.stages().size() - 1);
 
     String result = dashboard.work().get();

@@ -65,7 +65,7 @@ class IngestTracksTest {
         return null;
       });
       PAssert.that(out.get(IngestTracks.REJECTS)).satisfies(rejects -> {
-        Map<String, Reject> byPath = list(rejects).stream().collect(Collectors.toMap(Reject::path, r -> r));
+        Map<String, IngestReject> byPath = list(rejects).stream().collect(Collectors.toMap(IngestReject::path, r -> r));
         assertThat(byPath.keySet()).containsExactlyInAnyOrderElementsOf(
             expected.entrySet().stream().filter(e -> !e.getValue().equals("OK")).map(Map.Entry::getKey).toList());
         byPath.forEach((path, reject) -> {

@@ -1,4 +1,4 @@
-package org.soundalike.ui.map;
+package org.soundalike.ui.service;
 
 import java.util.Optional;
 

@@ -1,4 +1,4 @@
-package org.soundalike.ui.results;
+package org.soundalike.ui.service;
 
 /** A results file (report.json, results.json) that cannot be read; the message names the file. */
 public class ResultsFileException extends RuntimeException {

@@ -1,4 +1,4 @@
-package org.soundalike.ui.search;
+package org.soundalike.ui.service;
 
 /** An uploaded file the search cannot use; the message names the file and says why, for the page. */
 public class UploadRejectedException extends RuntimeException {

@@ -1,4 +1,4 @@
-package org.soundalike.ui.runs;
+package org.soundalike.ui.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.soundalike.ui.results;
+package org.soundalike.ui.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -74,15 +74,9 @@ public final class MetricChartFactory {
   public static String describe(Gap gap) {
     List<String> parts = new ArrayList<>();
     for (Gap.At at : gap.at()) {
-      parts.add(String.format(Locale.ROOT, "%+.1f at %s", at.difference(), percent(at.fraction())));
+      parts.add(String.format(Locale.ROOT, "%+.1f at %s", at.difference(), Formats.percent(at.fraction())));
     }
     return gap.variant() + " − " + gap.baseline() + ": " + String.join(", ", parts);
-  }
-
-  public static String percent(double fraction) {
-    double value = fraction * 100;
-    return (value == Math.rint(value) ? String.format(Locale.ROOT, "%.0f", value)
-        : String.format(Locale.ROOT, "%.3g", value)) + " %";
   }
 
   private static ObjectNode band(ArrayNode datasets, String label, String colour,

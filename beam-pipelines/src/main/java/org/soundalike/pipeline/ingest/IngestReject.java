@@ -15,7 +15,7 @@ import java.io.Serializable;
  * @param duplicateOf for {@code DUPLICATE}: the file kept with the same content
  */
 @JsonPropertyOrder({"path", "reason", "message", "duplicateOf"})
-public record Reject(
+public record IngestReject(
     String path, String reason, String message, @JsonInclude(JsonInclude.Include.NON_NULL) String duplicateOf)
     implements Serializable {
 
@@ -23,7 +23,7 @@ public record Reject(
   public static final String DUPLICATE = "DUPLICATE";
   public static final String UNEXPECTED = "UNEXPECTED";
 
-  public static Reject of(String path, String reason, String message) {
-    return new Reject(path, reason, message, null);
+  public static IngestReject of(String path, String reason, String message) {
+    return new IngestReject(path, reason, message, null);
   }
 }

@@ -1,4 +1,4 @@
-package org.soundalike.ui.search;
+package org.soundalike.ui.service;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -172,7 +172,7 @@ public final class SearchService implements AutoCloseable {
   }
 
   /** The query's most probable tags, for the page. */
-  static List<TagScore> top(Map<String, Double> scores) {
+  public static List<TagScore> top(Map<String, Double> scores) {
     return scores.entrySet().stream()
         .sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder())
             .thenComparing(Map.Entry.comparingByKey()))

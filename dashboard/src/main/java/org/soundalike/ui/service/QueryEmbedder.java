@@ -1,4 +1,4 @@
-package org.soundalike.ui.search;
+package org.soundalike.ui.service;
 
 import org.soundalike.audio.DecodedAudio;
 

@@ -1,4 +1,4 @@
-package org.soundalike.ui.runs;
+package org.soundalike.ui.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

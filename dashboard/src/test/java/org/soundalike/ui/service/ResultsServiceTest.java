@@ -1,4 +1,4 @@
-package org.soundalike.ui.results;
+package org.soundalike.ui.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

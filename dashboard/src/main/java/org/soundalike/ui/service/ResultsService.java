@@ -1,4 +1,4 @@
-package org.soundalike.ui.results;
+package org.soundalike.ui.service;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package org.soundalike.ui.results;
+package org.soundalike.ui.service;
 
 /** How a metric key of the results files reads on screen. All metrics are ×100 and higher is better. */
 public final class MetricNames {

@@ -1,4 +1,4 @@
-package org.soundalike.ui.search;
+package org.soundalike.ui.service;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -6,7 +6,6 @@ import java.util.Map;
 import org.soundalike.audio.DecodedAudio;
 import org.soundalike.encode.TrackEmbedding;
 import org.soundalike.encode.TrackEncoder;
-import org.soundalike.ui.runs.ServingRun;
 
 /**
  * Embeds uploads with a training run's model through the model's own {@link TrackEncoder}: the
