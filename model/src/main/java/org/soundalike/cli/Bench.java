@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       BenchEncoder.class,
       BenchTrainStep.class,
       BenchKnn.class,
+      BenchSegments.class,
       BenchEmbed.class,
       BenchDnnlBlock.class,
       BenchDnnlEncoder.class,
