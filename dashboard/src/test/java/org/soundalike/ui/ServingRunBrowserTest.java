@@ -24,7 +24,7 @@ import org.soundalike.search.TrackSearch;
 import org.soundalike.train.TrainingException;
 import org.soundalike.ui.audio.CatalogFixture;
 import org.soundalike.ui.search.TestElasticsearch;
-import org.soundalike.ui.search.UploadPolicy;
+import org.soundalike.ui.service.UploadPolicy;
 
 /**
  * The dashboard started with {@code --run RUN} and {@code --rejects FILE}, in headless Chromium:

@@ -17,6 +17,9 @@ import org.soundalike.ui.DashboardServices;
 import org.soundalike.ui.MainLayout;
 import org.soundalike.ui.Messages;
 import org.soundalike.ui.chart.ChartJs;
+import org.soundalike.ui.service.Report;
+import org.soundalike.ui.service.ResultsFileException;
+import org.soundalike.ui.service.ResultsService;
 
 /**
  * The semi-supervised results: each metric against the label fraction, one series per variant

@@ -1,0 +1,117 @@
+package org.soundalike.ui.service;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * What the Results view shows, from the report.json of a results folder. The file is read on each
+ * call, so a page reload shows a report written while the dashboard runs.
+ */
+public final class ResultsService {
+
+  /** The supervised-only variant the paper compares its best variant with. */
+  public static final String BASELINE = "A";
+
+  private final Optional<Path> resultsDir;
+
+  /** @param resultsDir the folder {@code soundalike report} wrote into; empty when none was given */
+  public ResultsService(Optional<Path> resultsDir) {
+    this.resultsDir = resultsDir.map(p -> p.toAbsolutePath().normalize());
+  }
+
+  public Optional<Path> resultsDir() {
+    return resultsDir;
+  }
+
+  /** @throws ResultsFileException when report.json exists but cannot be read */
+  public Optional<Report> report() {
+    return resultsDir.flatMap(ReportFile::read);
+  }
+
+  /** Why there is nothing to show, for the empty state. */
+  public String emptyMessage() {
+    return resultsDir
+        .map(dir -> "No results yet: " + dir.resolve(ReportFile.NAME) + " does not exist. Evaluate runs, "
+            + "then write the report with 'soundalike report --results " + dir + "'.")
+        .orElse("No results folder given: start the dashboard with --results DIR (the folder "
+            + "'soundalike report' writes report.json into).");
+  }
+
+  public List<String> datasets(Report report) {
+    return List.copyOf(new TreeMap<>(report.datasets()).keySet());
+  }
+
+  /** The table's columns first (the paper's order), then any metric that only has a series. */
+  public List<String> metrics(Report report, String dataset) {
+    Report.Dataset data = dataset(report, dataset);
+    Set<String> metrics = new LinkedHashSet<>(data.table().columns());
+    metrics.addAll(data.series().keySet());
+    return List.copyOf(metrics);
+  }
+
+  public Report.Table table(Report report, String dataset) {
+    return dataset(report, dataset).table();
+  }
+
+  public ObjectNode chart(Report report, String dataset, String metric) {
+    Map<String, List<Report.SeriesPoint>> series =
+        new TreeMap<>(dataset(report, dataset).series().getOrDefault(metric, Map.of()));
+    return MetricChartFactory.lineChart(dataset, metric, series, gap(report, dataset, metric));
+  }
+
+  /**
+   * The gap between the baseline A and the variant that leads at the scarcest label fraction both
+   * were run at; empty without A or without another variant.
+   */
+  public Optional<Gap> gap(Report report, String dataset, String metric) {
+    Map<String, List<Report.SeriesPoint>> series =
+        dataset(report, dataset).series().getOrDefault(metric, Map.of());
+    List<Report.SeriesPoint> baseline = series.get(BASELINE);
+    if (baseline == null || baseline.isEmpty()) {
+      return Optional.empty();
+    }
+    String leader = null;
+    double leaderMean = Double.NEGATIVE_INFINITY;
+    for (Map.Entry<String, List<Report.SeriesPoint>> entry : new TreeMap<>(series).entrySet()) {
+      if (entry.getKey().equals(BASELINE)) {
+        continue;
+      }
+      Optional<Report.SeriesPoint> scarcest = entry.getValue().stream()
+          .filter(p -> at(baseline, p.fraction()).isPresent())
+          .min((a, b) -> Double.compare(a.fraction(), b.fraction()));
+      if (scarcest.isPresent() && scarcest.get().mean() > leaderMean) {
+        leader = entry.getKey();
+        leaderMean = scarcest.get().mean();
+      }
+    }
+    if (leader == null) {
+      return Optional.empty();
+    }
+    List<Gap.At> at = new ArrayList<>();
+    for (Report.SeriesPoint point : series.get(leader)) {
+      at(baseline, point.fraction())
+          .ifPresent(b -> at.add(new Gap.At(point.fraction(), point.mean() - b.mean())));
+    }
+    return Optional.of(new Gap(metric, leader, BASELINE, at));
+  }
+
+  private static Optional<Report.SeriesPoint> at(List<Report.SeriesPoint> series, double fraction) {
+    return series.stream().filter(p -> Math.abs(p.fraction() - fraction) < 1e-9).findFirst();
+  }
+
+  private static Report.Dataset dataset(Report report, String dataset) {
+    Report.Dataset data = report.datasets().get(dataset);
+    if (data == null) {
+      throw new IllegalArgumentException("report has no dataset '" + dataset + "'; it has "
+          + report.datasets().keySet());
+    }
+    return data;
+  }
+}
