@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -54,9 +55,8 @@ public final class DebArchive {
    *     decompresses the whole package)
    */
   public String copyright(String packageName, List<Entry> files) {
-    List<Entry> all = files;
     String wanted = "usr/share/doc/" + packageName + "/copyright";
-    if (all.stream().noneMatch(e -> e.path().equals(wanted))) {
+    if (files.stream().noneMatch(e -> e.path().equals(wanted))) {
       return "";
     }
     try {
@@ -180,7 +180,7 @@ public final class DebArchive {
 
   private static void deleteTree(Path dir) throws IOException {
     try (var walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(p);
       }
     }

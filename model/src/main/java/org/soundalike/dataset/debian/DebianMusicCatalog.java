@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -103,7 +105,7 @@ public final class DebianMusicCatalog {
     AudioInspector inspector = new AudioInspector(new AudioDecoder());
     List<Inspection> inspections = new ArrayList<>();
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, options.threads()));
-    try (Progress progress = new Progress("decode", "tracks", candidates.size(), log, System::nanoTime, java.time.Duration.ofSeconds(5))) {
+    try (Progress progress = new Progress("decode", "tracks", candidates.size(), log, System::nanoTime, Duration.ofSeconds(5))) {
       List<Future<Inspection>> futures = new ArrayList<>();
       for (MusicTrack t : candidates) {
         futures.add(pool.submit(() -> {
@@ -118,7 +120,7 @@ public final class DebianMusicCatalog {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new DebianCatalogException("interrupted while decoding the music", e);
-    } catch (java.util.concurrent.ExecutionException e) {
+    } catch (ExecutionException e) {
       throw new DebianCatalogException("decoding failed: " + e.getCause(), e.getCause());
     } finally {
       pool.shutdownNow();

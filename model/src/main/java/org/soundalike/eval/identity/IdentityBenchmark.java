@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Function;
@@ -85,7 +86,7 @@ public final class IdentityBenchmark {
    */
   double offset(String id, double length) {
     if (length < clipSeconds) {
-      throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+      throw new IllegalArgumentException(String.format(Locale.ROOT,
           "track %s is %.1f s long, shorter than a %.0f s clip", id, length, clipSeconds));
     }
     double draw = new SplittableRandom(seed * 1_000_003L + id.hashCode()).nextDouble();

@@ -2,6 +2,7 @@ package org.soundalike.eval.identity;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -73,7 +74,7 @@ public final class VectorRanking implements IdentityRanking {
     int d = raw.isEmpty() ? 0 : raw.get(0).length;
     mean = new double[d];
     scale = new double[d];
-    java.util.Arrays.fill(scale, 1);
+    Arrays.fill(scale, 1);
     if (standardise && !raw.isEmpty()) {
       for (float[] v : raw) {
         for (int j = 0; j < d; j++) {

@@ -3,6 +3,7 @@ package org.soundalike.eval.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +39,7 @@ class VectorRankingTest {
     assertThat(rank(false, tracks, clip, scale)).containsExactly("t2", "t0", "t1");
   }
 
-  private static java.util.List<String> rank(boolean standardise, float[][] tracks, float[] clip, float[] scale) {
+  private static List<String> rank(boolean standardise, float[][] tracks, float[] clip, float[] scale) {
     VectorRanking r = ranking(standardise);
     for (int i = 0; i < tracks.length; i++) {
       r.add("t" + i, Path.of("t" + i), scaled(tracks[i], scale));
