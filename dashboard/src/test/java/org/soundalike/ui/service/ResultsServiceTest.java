@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.soundalike.eval.report.ExperimentReport;
 
 class ResultsServiceTest {
 
@@ -34,7 +35,7 @@ class ResultsServiceTest {
   void theGapIsTheLeaderAtTheScarcestFractionMinusA() throws Exception {
     ReportFixture.write(dir);
     ResultsService service = new ResultsService(Optional.of(dir));
-    Report report = service.report().orElseThrow();
+    ExperimentReport report = service.report().orElseThrow();
     Gap gap = service.gap(report, "demo", "R@1").orElseThrow();
     assertThat(gap.variant()).isEqualTo("G");
     assertThat(gap.baseline()).isEqualTo("A");
@@ -50,7 +51,7 @@ class ResultsServiceTest {
   void metricsFollowTheTableColumnsAndTheChartHasThreeDatasetsPerVariant() throws Exception {
     ReportFixture.write(dir);
     ResultsService service = new ResultsService(Optional.of(dir));
-    Report report = service.report().orElseThrow();
+    ExperimentReport report = service.report().orElseThrow();
     assertThat(service.metrics(report, "demo")).containsExactlyElementsOf(ReportFixture.COLUMNS);
     ObjectNode chart = service.chart(report, "demo", "PR-AUC");
     assertThat(chart.path("data").path("datasets")).hasSize(3 * ReportFixture.VARIANTS.size());
