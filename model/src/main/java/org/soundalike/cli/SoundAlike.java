@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       Bench.class,
       CatalogCommand.class,
       CatalogDebian.class,
+      Compare.class,
       Inspect.class,
       Corpus.class,
       Metrics.class,
