@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       BenchEmbed.class,
       BenchDnnlBlock.class,
       BenchDnnlEncoder.class,
+      BenchIdentity.class,
     })
 public final class Bench implements Runnable {
 
