@@ -1,8 +1,10 @@
 package org.soundalike.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.soundalike.net.BatchNormKind;
+import org.soundalike.net.Precision;
 import org.soundalike.net.SampleCnnConfig;
 import org.soundalike.train.NetworkBenchmark;
 import org.soundalike.train.TrainingEngine;
@@ -36,6 +38,11 @@ public final class BenchTrainStep implements Callable<Integer> {
           + "default, dnnl on ND4J's CPU backend)")
   String engine;
 
+  @Option(names = "--precision", split = ",", defaultValue = "fp32",
+      description = "fp32 and/or bf16 (the dnnl engine's encoder arithmetic); several, comma-separated, run side by "
+          + "side with their steps alternating (default: ${DEFAULT-VALUE})")
+  List<String> precision;
+
   @Option(names = "--warmup", defaultValue = "2", description = "untimed steps first (default: ${DEFAULT-VALUE})")
   int warmup;
 
@@ -46,7 +53,7 @@ public final class BenchTrainStep implements Callable<Integer> {
   public Integer call() throws Exception {
     System.out.println(new ObjectMapper().writeValueAsString(
         NetworkBenchmark.trainStep(SampleCnnConfig.named(config), batch, batchNorm, slice, engine != null ? TrainingEngine.named(engine) : TrainingEngine.forBackend(),
-            warmup, repeats)));
+            precision.stream().map(Precision::named).toList(), warmup, repeats)));
     return 0;
   }
 }
