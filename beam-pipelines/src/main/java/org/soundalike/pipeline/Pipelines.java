@@ -5,6 +5,24 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.soundalike.pipeline.augment.AugmentOptions;
+import org.soundalike.pipeline.augment.AugmentPipeline;
+import org.soundalike.pipeline.demo.DemoChain;
+import org.soundalike.pipeline.demo.DemoOptions;
+import org.soundalike.pipeline.evaluate.EvaluatePipeline;
+import org.soundalike.pipeline.evaluate.EvaluatePipelineOptions;
+import org.soundalike.pipeline.export.ExportOptions;
+import org.soundalike.pipeline.export.ExportPipeline;
+import org.soundalike.pipeline.ingest.BenchIngestOptions;
+import org.soundalike.pipeline.ingest.IngestBenchmark;
+import org.soundalike.pipeline.ingest.IngestOptions;
+import org.soundalike.pipeline.ingest.IngestPipeline;
+import org.soundalike.pipeline.runner.PipelineInputException;
+import org.soundalike.pipeline.runner.RunnerDefaults;
+import org.soundalike.pipeline.traingrid.TrainGridOptions;
+import org.soundalike.pipeline.traingrid.TrainGridPipeline;
+import org.soundalike.pipeline.watch.WatchOptions;
+import org.soundalike.pipeline.watch.WatchPipeline;
 
 /**
  * The entry point of {@code soundalike pipeline <name> [options]} and of the job jar that
@@ -27,7 +45,7 @@ public final class Pipelines {
           "train every (variant, label fraction, seed) run; shared pre-training and r; resumable"),
       "evaluate", new Entry(EvaluatePipelineOptions.class, EvaluatePipeline::main,
           "evaluate every finished run under a folder (results.json each), then the report"),
-      "demo", new Entry(DemoOptions.class, DemoChain::main,
+      "demo", new Entry(DemoOptions.class, args -> DemoChain.main(args, Pipelines.class),
           "the demo end to end: corpus, ingest, augment, pretrain, train, export, evaluate, report, dashboard ('soundalike demo')"),
       "bench-ingest", new Entry(BenchIngestOptions.class, IngestBenchmark::main,
           "ingest throughput on generated tracks (JSON: tracks/s, x real time)"));

@@ -15,14 +15,14 @@ import org.soundalike.audio.MusicLikeSignal;
  * of one, and one file of each kind that must be rejected. Short (a few seconds each) so the
  * tests stay fast.
  */
-final class AudioFixtures {
+public final class AudioFixtures {
 
-  static final int RATE = 22_050;
+  public static final int RATE = 22_050;
 
   private AudioFixtures() {}
 
   /** Writes music-like mono audio of {@code seconds} to {@code file} (format from the extension). */
-  static Path music(Path file, double seconds, long seed) {
+  public static Path music(Path file, double seconds, long seed) {
     try {
       Files.createDirectories(file.getParent());
     } catch (IOException e) {
@@ -37,7 +37,7 @@ final class AudioFixtures {
    * Fills {@code dir} and returns every file with the reason the ingest must give it: {@code OK},
    * {@code DUPLICATE}, or the reject reason(s) allowed.
    */
-  static Map<Path, String> mixedFolder(Path dir) throws IOException {
+  public static Map<Path, String> mixedFolder(Path dir) throws IOException {
     Map<Path, String> files = new LinkedHashMap<>();
     Path first = music(dir.resolve("a-good.flac"), 4.0, 1);
     files.put(first, "OK");

@@ -10,11 +10,11 @@ import org.junit.runners.model.Statement;
  * that checks, around the test, that every transform was run and every PAssert was applied; JUnit 5
  * does not apply JUnit 4 rules, so this applies it by hand.
  */
-final class DirectPipelines {
+public final class DirectPipelines {
 
   private DirectPipelines() {}
 
-  static void test(Class<?> testClass, String name, Consumer<TestPipeline> body) throws Throwable {
+  public static void test(Class<?> testClass, String name, Consumer<TestPipeline> body) throws Throwable {
     TestPipeline pipeline = TestPipeline.create();
     Statement statement = new Statement() {
       @Override

@@ -14,6 +14,13 @@ import java.util.stream.StreamSupport;
 import org.apache.beam.sdk.PipelineResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.soundalike.pipeline.ingest.IngestOptions;
+import org.soundalike.pipeline.ingest.IngestPipeline;
+import org.soundalike.pipeline.ingest.IngestReject;
+import org.soundalike.pipeline.ingest.ManifestEntry;
+import org.soundalike.pipeline.runner.JsonLines;
+import org.soundalike.pipeline.runner.PipelineSummary;
+import org.soundalike.pipeline.runner.RunnerDefaults;
 
 /**
  * The ingest pipeline submitted as a job jar to a real two-process Flink 1.19 session cluster on
@@ -51,9 +58,9 @@ class FlinkClusterIT {
     }
 
     List<ManifestEntry> manifest = JsonLines.read(out.resolve("manifest.jsonl"), ManifestEntry.class);
-    List<Reject> rejects = JsonLines.read(out.resolve("rejects.jsonl"), Reject.class);
+    List<IngestReject> rejects = JsonLines.read(out.resolve("rejects.jsonl"), IngestReject.class);
     assertThat(manifest).extracting(ManifestEntry::path).containsExactlyInAnyOrderElementsOf(paths(files, true));
-    assertThat(rejects).extracting(Reject::path).containsExactlyInAnyOrderElementsOf(paths(files, false));
+    assertThat(rejects).extracting(IngestReject::path).containsExactlyInAnyOrderElementsOf(paths(files, false));
     assertThat(rejects).filteredOn(r -> r.path().endsWith("z-copy-of-a.flac")).singleElement()
         .satisfies(r -> assertThat(r.duplicateOf()).endsWith("a-good.flac"));
   }

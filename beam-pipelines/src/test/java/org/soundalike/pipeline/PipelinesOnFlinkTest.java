@@ -11,6 +11,17 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.soundalike.dataset.ViewShards;
+import org.soundalike.pipeline.augment.AugmentOptions;
+import org.soundalike.pipeline.augment.AugmentPipeline;
+import org.soundalike.pipeline.augment.AugmentViews;
+import org.soundalike.pipeline.ingest.IngestOptions;
+import org.soundalike.pipeline.ingest.IngestPipeline;
+import org.soundalike.pipeline.ingest.IngestReject;
+import org.soundalike.pipeline.ingest.IngestTracks;
+import org.soundalike.pipeline.ingest.ManifestEntry;
+import org.soundalike.pipeline.runner.JsonLines;
+import org.soundalike.pipeline.runner.PipelineSummary;
+import org.soundalike.pipeline.runner.RunnerDefaults;
 
 /** The real pipelines, end to end, on an embedded Flink (the default runner of `soundalike pipeline`). */
 class PipelinesOnFlinkTest {
@@ -30,10 +41,10 @@ class PipelinesOnFlinkTest {
 
     assertThat(summary.state()).isEqualTo(PipelineResult.State.DONE);
     List<ManifestEntry> manifest = JsonLines.read(out.resolve("manifest.jsonl"), ManifestEntry.class);
-    List<Reject> rejects = JsonLines.read(out.resolve("rejects.jsonl"), Reject.class);
+    List<IngestReject> rejects = JsonLines.read(out.resolve("rejects.jsonl"), IngestReject.class);
     assertThat(manifest).extracting(ManifestEntry::path).containsExactlyInAnyOrderElementsOf(
         files.entrySet().stream().filter(e -> e.getValue().equals("OK")).map(e -> e.getKey().toString()).toList());
-    Map<String, String> rejected = rejects.stream().collect(Collectors.toMap(Reject::path, Reject::reason));
+    Map<String, String> rejected = rejects.stream().collect(Collectors.toMap(IngestReject::path, IngestReject::reason));
     assertThat(rejected.keySet()).containsExactlyInAnyOrderElementsOf(
         files.entrySet().stream().filter(e -> !e.getValue().equals("OK")).map(e -> e.getKey().toString()).toList());
     assertThat(rejected.get(input.resolve("truncated.ogg").toString())).isEqualTo("TRUNCATED");

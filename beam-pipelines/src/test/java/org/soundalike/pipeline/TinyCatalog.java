@@ -14,14 +14,14 @@ import org.soundalike.audio.AudioWriter;
  * tags say what they sound like (a low or a high tone, with or without noise): 6 training,
  * 2 validation and 4 test tracks, for training the tiny network in seconds.
  */
-final class TinyCatalog {
+public final class TinyCatalog {
 
   /** Tracks per batch: 2 steps per epoch, one validation batch. */
-  static final int BATCH = 3;
+  public static final int BATCH = 3;
 
   private TinyCatalog() {}
 
-  static Path create(Path dir) throws IOException {
+  public static Path create(Path dir) throws IOException {
     Files.createDirectories(dir);
     List<String> rows = new ArrayList<>();
     rows.add("path,split,tags");

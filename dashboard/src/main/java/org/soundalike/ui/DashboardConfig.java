@@ -3,7 +3,7 @@ package org.soundalike.ui;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.soundalike.ui.search.UploadPolicy;
+import org.soundalike.ui.service.UploadPolicy;
 
 /**
  * What the dashboard serves: where it listens, the results folder (report.json and the runs'

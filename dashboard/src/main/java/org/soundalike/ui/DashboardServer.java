@@ -12,17 +12,17 @@ import org.eclipse.jetty.ee10.webapp.WebAppContext;
 import org.soundalike.dataset.Catalog;
 import org.soundalike.dataset.Catalogs;
 import org.soundalike.ui.audio.CatalogAudioServlet;
-import org.soundalike.ui.map.RunResultsService;
-import org.soundalike.ui.results.ResultsService;
-import org.soundalike.ui.runs.RejectReport;
-import org.soundalike.ui.runs.ServingRun;
-import org.soundalike.ui.search.QueryEmbedder;
-import org.soundalike.ui.search.SearchService;
-import org.soundalike.ui.search.TrackQueryEmbedder;
-import org.soundalike.ui.search.UploadPolicy;
-import picocli.CommandLine;
+import org.soundalike.ui.service.QueryEmbedder;
+import org.soundalike.ui.service.RejectReport;
+import org.soundalike.ui.service.ResultsService;
+import org.soundalike.ui.service.RunResultsService;
+import org.soundalike.ui.service.SearchService;
+import org.soundalike.ui.service.ServingRun;
+import org.soundalike.ui.service.TrackQueryEmbedder;
+import org.soundalike.ui.service.UploadPolicy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * The dashboard as a process: an embedded Jetty (Vaadin Boot) serving the Vaadin app in production
@@ -47,7 +47,7 @@ public final class DashboardServer implements AutoCloseable {
    * Starts the dashboard and returns once it answers.
    *
    * @throws org.soundalike.dataset.CatalogException when the catalog folder holds no catalog
-   * @throws org.soundalike.train.TrainingException when the run folder holds no checkpoint
+   * @throws org.soundalike.run.RunFolderException when the run folder holds no checkpoint
    */
   public static DashboardServer start(DashboardConfig config) throws Exception {
     Optional<Catalog> catalog = config.catalogDir().isPresent()

@@ -4,11 +4,11 @@ import com.vaadin.flow.server.VaadinServlet;
 import jakarta.servlet.ServletContext;
 import java.util.Optional;
 import org.soundalike.dataset.Catalog;
-import org.soundalike.ui.map.RunResultsService;
-import org.soundalike.ui.results.ResultsService;
-import org.soundalike.ui.runs.RejectReport;
-import org.soundalike.ui.runs.ServingRun;
-import org.soundalike.ui.search.SearchService;
+import org.soundalike.ui.service.RejectReport;
+import org.soundalike.ui.service.ResultsService;
+import org.soundalike.ui.service.RunResultsService;
+import org.soundalike.ui.service.SearchService;
+import org.soundalike.ui.service.ServingRun;
 
 /**
  * The services the views call, one set per running dashboard. Kept as a servlet-context attribute

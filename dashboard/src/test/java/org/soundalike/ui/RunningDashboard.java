@@ -5,7 +5,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.soundalike.ui.search.UploadPolicy;
+import org.soundalike.ui.service.UploadPolicy;
 
 /** The dashboard started in this JVM on a free loopback port, for the browser tests. */
 public final class RunningDashboard implements AutoCloseable {

@@ -1,5 +1,6 @@
 package org.soundalike.cli;
 
+import org.soundalike.run.CodeVersion;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;

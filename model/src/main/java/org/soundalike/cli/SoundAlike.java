@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "soundalike",
     mixinStandardHelpOptions = true,
-    versionProvider = CodeVersion.class,
+    versionProvider = VersionProvider.class,
     description = "Finds music that sounds alike and tags music from its audio.",
     subcommands = {
       CommandLine.HelpCommand.class,

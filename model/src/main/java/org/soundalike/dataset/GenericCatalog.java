@@ -52,6 +52,7 @@ public final class GenericCatalog {
     Path csv = dir.resolve(FILE_NAME);
     CSVFormat format =
         CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get();
+    AudioRoot root = new AudioRoot(dir);
     List<Track> tracks = new ArrayList<>();
     Set<String> ids = new HashSet<>();
     try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
@@ -61,7 +62,7 @@ public final class GenericCatalog {
         try {
           String path = row.get("path");
           Track track =
-              new Track(idOf(path), dir.resolve(path), Split.parse(row.get("split")), parseTags(row.get("tags")));
+              new Track(idOf(path), root.resolve(path), Split.parse(row.get("split")), parseTags(row.get("tags")));
           if (!ids.add(track.id())) {
             throw new IllegalArgumentException("duplicate track id " + track.id());
           }

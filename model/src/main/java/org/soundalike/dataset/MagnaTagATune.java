@@ -120,14 +120,14 @@ public final class MagnaTagATune {
       throw new CatalogException(folder + ": MagnaTagATune split files found, but neither " + INDEX + " nor "
           + ANNOTATIONS + " to give the clips' audio paths");
     }
-    Path audioRoot = options.audioRootFor(folder);
+    AudioRoot audioRoot = new AudioRoot(options.audioRootFor(folder));
     Check check = annotated ? new Check(annotationsFile, annotations) : null;
     List<Track> tracks = new ArrayList<>();
     Map<String, String> firstSeen = new HashMap<>();
     for (Split split : Split.values()) {
       readSplit(folder.resolve(SPLIT_FILES.get(split)), split, vocabulary, paths, audioRoot, check, tracks, firstSeen);
     }
-    return Catalog.of(FORMAT, folder, audioRoot, vocabulary, tracks);
+    return Catalog.of(FORMAT, folder, audioRoot.folder(), vocabulary, tracks);
   }
 
   /** Where the clips' audio paths come from: index_mtt.tsv or annotations_final.csv. */
@@ -136,7 +136,7 @@ public final class MagnaTagATune {
   /** annotations_final.csv's rows, against which every split row is checked. */
   private record Check(Path file, Map<String, Annotation> rows) {}
 
-  private static void readSplit(Path file, Split split, TagVocabulary vocabulary, PathSource paths, Path audioRoot,
+  private static void readSplit(Path file, Split split, TagVocabulary vocabulary, PathSource paths, AudioRoot audioRoot,
       Check check, List<Track> tracks, Map<String, String> firstSeen) throws IOException {
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       NumberedLines.forEach(in, file, 0, (line, where) -> {

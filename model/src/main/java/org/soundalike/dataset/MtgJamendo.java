@@ -69,7 +69,7 @@ public final class MtgJamendo {
   public static Catalog open(Path dir, CatalogOptions options) throws IOException {
     Path folder = splitFolder(dir)
         .orElseThrow(() -> new CatalogException(dir + ": no MTG-Jamendo split file; looked for " + lookedFor()));
-    Path audioRoot = options.audioRootFor(dir);
+    AudioRoot audioRoot = new AudioRoot(options.audioRootFor(dir));
     List<Track> tracks = new ArrayList<>();
     Map<String, String> firstSeen = new HashMap<>();
     for (Split split : Split.values()) {
@@ -81,10 +81,10 @@ public final class MtgJamendo {
       readSplit(file, split, audioRoot, options.lowQualityAudio(), tracks, firstSeen);
     }
     TagVocabulary vocabulary = TagVocabulary.sortedUnionOf(tracks.stream().map(Track::tags).toList());
-    return Catalog.of(FORMAT, folder, audioRoot, vocabulary, tracks);
+    return Catalog.of(FORMAT, folder, audioRoot.folder(), vocabulary, tracks);
   }
 
-  private static void readSplit(Path file, Split split, Path audioRoot, boolean lowQuality, List<Track> tracks,
+  private static void readSplit(Path file, Split split, AudioRoot audioRoot, boolean lowQuality, List<Track> tracks,
       Map<String, String> firstSeen) throws IOException {
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       String header = in.readLine();
@@ -103,7 +103,7 @@ public final class MtgJamendo {
     }
   }
 
-  static Track parseRow(String line, Split split, Path audioRoot, boolean lowQuality) {
+  static Track parseRow(String line, Split split, AudioRoot audioRoot, boolean lowQuality) {
     String[] fields = line.split("\t");
     if (fields.length < 5) {
       throw new IllegalArgumentException("expected at least 5 tab-separated columns "

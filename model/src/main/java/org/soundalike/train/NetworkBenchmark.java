@@ -14,7 +14,7 @@ import org.soundalike.net.NetworkParameters;
 import org.soundalike.net.Precision;
 import org.soundalike.net.SampleCnnConfig;
 import org.soundalike.net.TrainingBatch;
-import org.soundalike.net.TrainingGraph;
+import org.soundalike.net.SameDiffTrainingPass;
 import org.soundalike.net.TrainingPass;
 import org.soundalike.progress.ProcessUsage;
 
@@ -83,7 +83,7 @@ public final class NetworkBenchmark {
         long buildStart = System.nanoTime();
         TrainingPass pass = batchNorm == BatchNormKind.FUSED
             ? engine.build(parameters, tracks, viewsPerSlice, precision)
-            : TrainingGraph.build(parameters, tracks, batchNorm);
+            : SameDiffTrainingPass.build(parameters, tracks, batchNorm);
         passes.add(new TimedPass(precision, pass, new AdamOptimizer(parameters, 1e-3, 1e-6),
             (System.nanoTime() - buildStart) / 1e9));
       }

@@ -58,4 +58,18 @@ class CatalogCommandTest {
     assertThat(err).contains("no catalog found").doesNotContain("at org.soundalike");
     assertThat(out).isEmpty();
   }
+
+  @Test
+  void aRowThatLeadsOutOfTheAudioRootIsRefusedWithItsLine() throws IOException {
+    Path catalog = Files.createDirectories(dir.resolve("catalog"));
+    Files.writeString(dir.resolve("private.wav"), "not for the catalog");
+    Files.createSymbolicLink(catalog.resolve("link.wav"), dir.resolve("private.wav"));
+    Files.writeString(catalog.resolve("tracks.csv"), "path,split,tags\nlink.wav,train,rock\n");
+
+    int code = run("catalog", catalog.toString());
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err).contains("tracks.csv line 2").contains("symbolic link").doesNotContain("at org.soundalike");
+    assertThat(out).isEmpty();
+  }
 }

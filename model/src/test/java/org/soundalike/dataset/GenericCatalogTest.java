@@ -69,6 +69,16 @@ class GenericCatalogTest {
   }
 
   @Test
+  void aRowOutsideTheAudioRootIsRefusedWithItsLine() throws IOException {
+    writeCsv("path,split,tags", "x.ogg,train,rock", "../../etc/passwd,test,rock");
+
+    assertThatThrownBy(() -> GenericCatalog.read(dir))
+        .isInstanceOf(CatalogException.class)
+        .hasMessageContaining(dir.resolve("tracks.csv") + " line 3")
+        .hasMessageContaining("outside the catalog's audio root");
+  }
+
+  @Test
   void aShortRowNamesTheLine() throws IOException {
     writeCsv("path,split,tags", "x.ogg,train,rock", "y.ogg");
 

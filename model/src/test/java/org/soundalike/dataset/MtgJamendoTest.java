@@ -166,4 +166,13 @@ class MtgJamendoTest {
       assertThat(vector[i]).as(tags.get(i)).isEqualTo(expected ? 1f : 0f);
     }
   }
+
+  @Test
+  void aPathOutsideTheAudioRootIsRefused() {
+    AudioRoot root = new AudioRoot(dir);
+
+    assertThatThrownBy(() -> MtgJamendo.parseRow("track_1\t1\t1\t/etc/passwd\t30.0", Split.TRAIN, root, false))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("outside the catalog's audio root");
+  }
 }

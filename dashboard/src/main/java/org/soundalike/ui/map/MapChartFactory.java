@@ -10,6 +10,7 @@ import java.util.function.Predicate;
 import org.soundalike.eval.report.RunResult;
 import org.soundalike.run.RunProvenance;
 import org.soundalike.ui.chart.Palette;
+import org.soundalike.ui.service.TagColouring;
 
 /**
  * The Chart.js scatter of a run's t-SNE map, one dataset per colour group. Each point carries the

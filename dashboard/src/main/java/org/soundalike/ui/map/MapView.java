@@ -26,6 +26,10 @@ import org.soundalike.ui.MainLayout;
 import org.soundalike.ui.Messages;
 import org.soundalike.ui.audio.AudioPlayer;
 import org.soundalike.ui.chart.ChartJs;
+import org.soundalike.ui.service.Neighbour;
+import org.soundalike.ui.service.RunEntry;
+import org.soundalike.ui.service.RunResultsService;
+import org.soundalike.ui.service.TagColouring;
 
 /**
  * The similarity map: a run's t-SNE of the test embeddings, coloured by one tag or two contrasting

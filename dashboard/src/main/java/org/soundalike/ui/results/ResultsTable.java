@@ -4,13 +4,15 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.dom.Element;
 import java.util.Locale;
+import org.soundalike.eval.report.ExperimentReport;
+import org.soundalike.ui.service.Formats;
 
 /** The paper-shaped table as a plain HTML table: rows are variants and baselines, best per column in bold. */
 final class ResultsTable {
 
   private ResultsTable() {}
 
-  static Component of(Report.Table table) {
+  static Component of(ExperimentReport.Table table) {
     Element html = new Element("table");
     html.setAttribute("id", "results-table");
     html.getStyle().set("border-collapse", "collapse").set("font-variant-numeric", "tabular-nums");
@@ -22,12 +24,12 @@ final class ResultsTable {
     html.appendChild(new Element("thead").appendChild(head));
     Element body = new Element("tbody");
     Double fraction = null;
-    for (Report.Row row : table.rows()) {
+    for (ExperimentReport.Row row : table.rows()) {
       // The report's best is per label fraction: each fraction is its own block of the table.
       if (fraction == null || row.labelFraction() != fraction) {
         fraction = row.labelFraction();
         Element group = new Element("tr");
-        Element title = cell("th", MetricChartFactory.percent(fraction) + " of the training tracks labelled", false);
+        Element title = cell("th", Formats.percent(fraction) + " of the training tracks labelled", false);
         title.setAttribute("colspan", Integer.toString(3 + table.columns().size()));
         title.getStyle().set("background", "var(--lumo-contrast-5pct)");
         body.appendChild(group.appendChild(title));
@@ -36,7 +38,7 @@ final class ResultsTable {
       tr.setAttribute("data-row", row.name());
       tr.setAttribute("data-fraction", Double.toString(row.labelFraction()));
       tr.appendChild(cell("th", row.label() == null ? row.name() : row.label(), false));
-      tr.appendChild(cell("td", MetricChartFactory.percent(row.labelFraction()), false));
+      tr.appendChild(cell("td", Formats.percent(row.labelFraction()), false));
       tr.appendChild(cell("td", Integer.toString(row.seeds()), false));
       for (String column : table.columns()) {
         Double value = row.values().get(column);

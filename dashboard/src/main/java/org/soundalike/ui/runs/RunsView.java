@@ -1,6 +1,5 @@
 package org.soundalike.ui.runs;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
@@ -10,9 +9,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.soundalike.dataset.Catalog;
@@ -22,10 +19,12 @@ import org.soundalike.search.TrackIndices;
 import org.soundalike.ui.DashboardServices;
 import org.soundalike.ui.MainLayout;
 import org.soundalike.ui.Messages;
-import org.soundalike.ui.map.RunEntry;
-import org.soundalike.ui.map.RunResultsService;
-import org.soundalike.ui.results.MetricChartFactory;
-import org.soundalike.ui.search.SearchService;
+import org.soundalike.ui.service.Formats;
+import org.soundalike.ui.service.RejectReport;
+import org.soundalike.ui.service.RunEntry;
+import org.soundalike.ui.service.RunResultsService;
+import org.soundalike.ui.service.SearchService;
+import org.soundalike.ui.service.ServingRun;
 
 /**
  * The catalog the dashboard plays from, the run whose model embeds uploads (its provenance from
@@ -98,16 +97,16 @@ public class RunsView extends VerticalLayout {
     grid.addColumn(e -> run(e).dataset()).setHeader("Dataset").setAutoWidth(true);
     grid.addColumn(e -> run(e).variant()).setHeader("Variant").setAutoWidth(true);
     grid.addColumn(e -> run(e).techniques()).setHeader("Techniques").setAutoWidth(true);
-    grid.addColumn(e -> number(run(e).alpha())).setHeader("α").setAutoWidth(true);
-    grid.addColumn(e -> number(run(e).r())).setHeader("r").setAutoWidth(true);
-    grid.addColumn(e -> MetricChartFactory.percent(run(e).labelFraction())).setHeader("Labels").setAutoWidth(true);
+    grid.addColumn(e -> Formats.number(run(e).alpha())).setHeader("α").setAutoWidth(true);
+    grid.addColumn(e -> Formats.number(run(e).r())).setHeader("r").setAutoWidth(true);
+    grid.addColumn(e -> Formats.percent(run(e).labelFraction())).setHeader("Labels").setAutoWidth(true);
     grid.addColumn(e -> run(e).seed()).setHeader("Seed").setAutoWidth(true);
     grid.addColumn(e -> run(e).epochs()).setHeader("Epochs").setAutoWidth(true);
     grid.addColumn(e -> e.result().tracks() + " / " + e.result().queries()).setHeader("Test tracks / queries")
         .setAutoWidth(true);
     grid.addColumn(e -> run(e).codeVersion()).setHeader("Code").setAutoWidth(true);
     grid.addColumn(e -> run(e).trainedAt()).setHeader("Trained at").setAutoWidth(true);
-    grid.addColumn(e -> catalogMatch(catalog, run(e))).setHeader("Catalog").setAutoWidth(true);
+    grid.addColumn(e -> e.catalogMatch(catalog)).setHeader("Catalog").setAutoWidth(true);
     grid.setItems(listing.runs());
     grid.setAllRowsVisible(true);
     add(grid);
@@ -118,38 +117,19 @@ public class RunsView extends VerticalLayout {
     about.setId("serving-run");
     add(about);
     run.provenanceProblem().ifPresent(problem -> add(Messages.error("serving-run-provenance", problem)));
-    run.provenance().ifPresent(p -> {
-      Grid<String[]> grid = new Grid<>();
+    List<ServingRun.Field> fields = run.provenanceFields();
+    if (!fields.isEmpty()) {
+      Grid<ServingRun.Field> grid = new Grid<>();
       grid.setId("serving-run-grid");
       grid.addThemeVariants(GridVariant.LUMO_COMPACT);
-      grid.addColumn(row -> row[0]).setHeader("Provenance").setAutoWidth(true);
-      grid.addColumn(row -> row[1]).setHeader("Value").setAutoWidth(true);
-      List<String[]> rows = new ArrayList<>();
-      rows.add(new String[] {"run", p.runId()});
-      rows.add(new String[] {"dataset", p.dataset()});
-      rows.add(new String[] {"catalog fingerprint", String.valueOf(p.catalogFingerprint())});
-      rows.add(new String[] {"model configuration", String.valueOf(p.config())});
-      rows.add(new String[] {"variant", p.variant() + " (" + p.techniques() + ")"});
-      rows.add(new String[] {"α / r", number(p.alpha()) + " / " + number(p.r())});
-      rows.add(new String[] {"labelled fraction", MetricChartFactory.percent(p.labelFraction())});
-      rows.add(new String[] {"seed", Long.toString(p.seed())});
-      rows.add(new String[] {"epochs", String.valueOf(p.epochs())});
-      // Training-state fields the training code records beside the provenance proper.
-      for (String[] field : new String[][] {{"status", "status"}, {"stopReason", "stop reason"}, {"bestEpoch", "best epoch"}}) {
-        JsonNode value = p.extra().get(field[0]);
-        if (value != null && !value.isNull()) {
-          rows.add(new String[] {field[1], value.asText()});
-        }
-      }
-      rows.add(new String[] {"code version", String.valueOf(p.codeVersion())});
-      rows.add(new String[] {"trained at", String.valueOf(p.trainedAt())});
-      rows.add(new String[] {"checkpoint", run.checkpoint().getFileName().toString()});
-      grid.setItems(rows);
+      grid.addColumn(ServingRun.Field::name).setHeader("Provenance").setAutoWidth(true);
+      grid.addColumn(ServingRun.Field::value).setHeader("Value").setAutoWidth(true);
+      grid.setItems(fields);
       grid.setAllRowsVisible(true);
       grid.setWidthFull();
       grid.getStyle().set("max-width", "80em");
       add(grid);
-    });
+    }
   }
 
   private void showRejects(RejectReport report) {
@@ -207,17 +187,5 @@ public class RunsView extends VerticalLayout {
 
   private static RunProvenance run(RunEntry entry) {
     return entry.result().run();
-  }
-
-  private static String number(Double value) {
-    return value == null ? "—" : String.format(Locale.ROOT, "%.3g", value);
-  }
-
-  /** Whether the run was trained on the catalog the dashboard plays from (same metadata fingerprint). */
-  private static String catalogMatch(Optional<Catalog> catalog, RunProvenance run) {
-    if (catalog.isEmpty() || run.catalogFingerprint() == null) {
-      return "—";
-    }
-    return catalog.get().fingerprint().equals(run.catalogFingerprint()) ? "this catalog" : "another catalog";
   }
 }

@@ -40,6 +40,9 @@ import org.soundalike.ui.DashboardServices;
 import org.soundalike.ui.MainLayout;
 import org.soundalike.ui.Messages;
 import org.soundalike.ui.audio.AudioPlayer;
+import org.soundalike.ui.service.SearchService;
+import org.soundalike.ui.service.UploadOutcome;
+import org.soundalike.ui.service.UploadPolicy;
 
 /**
  * Search the catalog by sound: upload a track, or start from a catalog track ("more like this");

@@ -22,6 +22,7 @@ import org.openqa.selenium.interactions.Actions;
 import org.soundalike.ui.Browser;
 import org.soundalike.ui.RunningDashboard;
 import org.soundalike.ui.audio.CatalogFixture;
+import org.soundalike.ui.service.RunResultFixture;
 
 /**
  * The similarity map in headless Chromium, against a results.json and a catalog of WAV tones this

@@ -15,6 +15,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.soundalike.ui.Browser;
 import org.soundalike.ui.RunningDashboard;
+import org.soundalike.ui.service.ReportFixture;
 
 /** The Results view in headless Chromium, against report.json files this test writes. */
 class ResultsViewBrowserTest {

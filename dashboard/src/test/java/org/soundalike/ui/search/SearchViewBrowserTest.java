@@ -2,7 +2,6 @@ package org.soundalike.ui.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,6 +19,7 @@ import org.soundalike.search.ExportReport;
 import org.soundalike.ui.Browser;
 import org.soundalike.ui.RunningDashboard;
 import org.soundalike.ui.audio.CatalogFixture;
+import org.soundalike.ui.service.UploadPolicy;
 
 /**
  * The Search view in headless Chromium against a real Elasticsearch holding a small indexed
