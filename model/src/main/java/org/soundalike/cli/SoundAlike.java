@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       Bench.class,
       CatalogCommand.class,
+      Compare.class,
       Inspect.class,
       Corpus.class,
       Metrics.class,
