@@ -2,6 +2,7 @@ package org.soundalike.pipeline;
 
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
@@ -30,9 +31,9 @@ import org.soundalike.pipeline.watch.WatchPipeline;
  */
 public final class Pipelines {
 
-  private record Entry(Class<? extends PipelineOptions> options, Consumer<String[]> main, String summary) {}
+  record Entry(Class<? extends PipelineOptions> options, Consumer<String[]> main, String summary) {}
 
-  private static final Map<String, Entry> PIPELINES = Map.of(
+  static final Map<String, Entry> PIPELINES = Map.of(
       "ingest", new Entry(IngestOptions.class, IngestPipeline::main,
           "find, decode, check and fingerprint audio: manifest.jsonl + rejects.jsonl"),
       "augment", new Entry(AugmentOptions.class, AugmentPipeline::main,
@@ -63,7 +64,14 @@ public final class Pipelines {
     Entry entry = PIPELINES.get(args[0]);
     String[] rest = RunnerDefaults.joinSpacedValues(Arrays.copyOfRange(args, 1, args.length));
     if (Arrays.asList(rest).contains("--help") || Arrays.asList(rest).contains("-h")) {
-      PipelineOptionsFactory.printHelp(System.out, entry.options());
+      PipelineHelp.print(args[0], entry.summary(), entry.options(), System.out);
+      return;
+    }
+    Optional<String> interfaceHelp = Arrays.stream(rest).filter(a -> a.startsWith("--help=")).findFirst();
+    if (interfaceHelp.isPresent()) {
+      // Beam prints the options of the interface named (FlinkPipelineOptions: the runner's) and exits.
+      PipelineOptionsFactory.register(entry.options());
+      PipelineOptionsFactory.fromArgs(interfaceHelp.get()).create();
       return;
     }
     try {

@@ -104,15 +104,17 @@ final class LocalFlinkCluster implements AutoCloseable {
         "taskmanager.memory.process.size: 1600m",
         "io.tmp.dirs: " + tmp,
         ""));
-    Files.writeString(conf.resolve("log4j2.properties"), String.join("\n",
-        "rootLogger.level = INFO",
-        "rootLogger.appenderRef.file.ref = FileAppender",
-        "appender.file.name = FileAppender",
-        "appender.file.type = File",
-        "appender.file.append = true",
-        "appender.file.fileName = ${sys:log.file}",
-        "appender.file.layout.type = PatternLayout",
-        "appender.file.layout.pattern = %d{HH:mm:ss,SSS} %-5p %c{1} - %m%n",
+    // Flink logs through SLF4J; the project's backend is Logback (model's logback.xml, stderr and
+    // quiet): the cluster's processes log to their own files instead, at INFO, so a test can read them.
+    Files.writeString(conf.resolve("logback.xml"), String.join("\n",
+        "<configuration>",
+        "  <appender name=\"FILE\" class=\"ch.qos.logback.core.FileAppender\">",
+        "    <file>${log.file}</file>",
+        "    <append>true</append>",
+        "    <encoder><pattern>%d{HH:mm:ss.SSS} %-5level %logger{0} - %msg%n</pattern></encoder>",
+        "  </appender>",
+        "  <root level=\"INFO\"><appender-ref ref=\"FILE\"/></root>",
+        "</configuration>",
         ""));
   }
 
@@ -124,7 +126,7 @@ final class LocalFlinkCluster implements AutoCloseable {
     command.addAll(Arrays.asList(params.get(0).trim().split("\\s+")));
     command.add("-Djava.io.tmpdir=" + home.resolve("tmp"));
     command.add("-Dlog.file=" + logs().resolve(role + ".log"));
-    command.add("-Dlog4j.configurationFile=" + home.resolve("conf/log4j2.properties"));
+    command.add("-Dlogback.configurationFile=" + home.resolve("conf/logback.xml"));
     command.addAll(List.of("-cp", classpath, mainClass, "--configDir", home.resolve("conf").toString()));
     if (params.size() > 1 && !params.get(1).isBlank()) {
       command.addAll(Arrays.asList(params.get(1).trim().split("\\s+")));

@@ -118,8 +118,13 @@ class ServingRunBrowserTest {
     String query = browser.driver().findElement(By.id("query")).getText();
     assertThat(query).contains("3.2 s of audio · predicted: " + predicted(fixture.embedded.get("s09")));
     assertThat(browser.driver().findElement(By.id("query-audio")).getAttribute("src")).isNotEmpty();
+    // Matched by segments: the hit plays from where the upload sounds alike and marks that stretch.
     assertThat(browser.driver().findElement(By.cssSelector("#results .hit audio")).getAttribute("src"))
-        .endsWith("/audio/s09");
+        .endsWith("/audio/s09#t=0.00");
+    WebElement match = browser.driver().findElement(By.cssSelector("#results .hit .match"));
+    assertThat(match.getAttribute("data-at")).isEqualTo("0.00");
+    assertThat(match.getText()).contains("Sounds alike from 0:00 (segment score 1.000)");
+    assertThat(match.findElement(By.className("match-stretch")).getAttribute("style")).contains("left: 0");
     assertThat(browser.driver().findElements(By.id("search-error"))).isEmpty();
     browser.screenshot("search-upload-results");
   }

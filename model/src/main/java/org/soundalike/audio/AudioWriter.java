@@ -39,7 +39,7 @@ public final class AudioWriter implements AutoCloseable {
   private final boolean upmix;
   private final FFmpegFrameRecorder recorder;
 
-  private AudioWriter(Path file, int sampleRate, int channels) {
+  private AudioWriter(Path file, int sampleRate, int channels, int bitRate) {
     Ffmpeg.init();
     Encoding encoding = ENCODINGS.get(extension(file));
     if (encoding == null) {
@@ -59,7 +59,7 @@ public final class AudioWriter implements AutoCloseable {
     recorder.setSampleRate(encoding.fixedSampleRate() > 0 ? encoding.fixedSampleRate() : sampleRate);
     recorder.setAudioChannels(encodedChannels);
     if (encoding.bitRate() > 0) {
-      recorder.setAudioBitrate(encoding.bitRate());
+      recorder.setAudioBitrate(bitRate > 0 ? bitRate : encoding.bitRate());
     }
     try {
       recorder.start();
@@ -71,7 +71,12 @@ public final class AudioWriter implements AutoCloseable {
 
   /** Starts a file of {@code channels} channels at {@code sampleRate} Hz; feed it with {@link #write(float[]...)}. */
   public static AudioWriter open(Path file, int sampleRate, int channels) {
-    return new AudioWriter(file, sampleRate, channels);
+    return new AudioWriter(file, sampleRate, channels, 0);
+  }
+
+  /** As {@link #open(Path, int, int)}, at {@code bitRate} bit/s for the lossy formats. */
+  public static AudioWriter open(Path file, int sampleRate, int channels, int bitRate) {
+    return new AudioWriter(file, sampleRate, channels, bitRate);
   }
 
   /** Writes a whole signal: one array per channel, all the same length. */

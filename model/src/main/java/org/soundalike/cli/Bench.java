@@ -17,9 +17,11 @@ import picocli.CommandLine.Command;
       BenchEncoder.class,
       BenchTrainStep.class,
       BenchKnn.class,
+      BenchSegments.class,
       BenchEmbed.class,
       BenchDnnlBlock.class,
       BenchDnnlEncoder.class,
+      BenchIdentity.class,
     })
 public final class Bench implements Runnable {
 

@@ -21,7 +21,7 @@ public final class BenchDnnlBlock implements Callable<Integer> {
   int views;
 
   @Option(names = "--engines", split = ",", defaultValue = "DNNL,SAMEDIFF",
-      description = "DNNL and/or SAMEDIFF (default: ${DEFAULT-VALUE})")
+      description = "any of DNNL (oneDNN, fp32), DNNL_BF16 (oneDNN, bf16) and SAMEDIFF (default: ${DEFAULT-VALUE})")
   List<BlockBenchmark.Engine> engines;
 
   @Mixin BenchOptions bench = new BenchOptions(2, 5);

@@ -69,6 +69,17 @@ public final class BenchKnn implements Callable<Integer> {
   @Option(names = "--keep", description = "Keep the bench-knn-* indices afterwards (to profile queries by hand).")
   boolean keep;
 
+  @Option(names = "--segments", defaultValue = "0",
+      description = "Nested segment vectors per track, 0 = track vectors only (default: ${DEFAULT-VALUE}); segment searches are timed too.")
+  int segments;
+
+  @Option(names = "--segment-spread", defaultValue = "0.5", description = "Noise length of a segment around its track's vector (default: ${DEFAULT-VALUE}).")
+  double segmentSpread;
+
+  @Option(names = "--query-segments", defaultValue = "3",
+      description = "Segments of a clip query, one kNN each in one multi-search (default: ${DEFAULT-VALUE}: a 20 s clip).")
+  int querySegments;
+
   @Mixin EsOptions es;
 
   @Override
@@ -81,7 +92,7 @@ public final class BenchKnn implements Callable<Integer> {
     }
     int centres = clusters != null ? clusters : Math.max(100, tracks / 1000);
     KnnBenchmark.Plan plan = new KnnBenchmark.Plan(tracks, dims, centres, spread, queries, warmup, 10, options, numCandidates,
-        Arrays.asList(null, 3f), 500, bulkRequests, seed, keep);
+        Arrays.asList(null, 3f), segments > 0 ? 50 : 500, bulkRequests, seed, keep, segments, segmentSpread, querySegments);
     ObjectNode result;
     try (EsConnection connection = es.open()) {
       result = new KnnBenchmark(connection, plan).run();

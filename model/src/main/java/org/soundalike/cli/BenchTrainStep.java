@@ -1,8 +1,10 @@
 package org.soundalike.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.soundalike.net.BatchNormKind;
+import org.soundalike.net.Precision;
 import org.soundalike.train.NetworkBenchmark;
 import org.soundalike.train.TrainingEngine;
 import picocli.CommandLine.Command;
@@ -33,13 +35,18 @@ public final class BenchTrainStep implements Callable<Integer> {
           + "default, dnnl on ND4J's CPU backend)")
   String engine;
 
+  @Option(names = "--precision", split = ",", defaultValue = "fp32",
+      description = "fp32 and/or bf16 (the dnnl engine's encoder arithmetic); several, comma-separated, run side by "
+          + "side with their steps alternating (default: ${DEFAULT-VALUE})")
+  List<String> precision;
+
   @Mixin BenchOptions bench = new BenchOptions(2, 5);
 
   @Override
   public Integer call() throws Exception {
     System.out.println(new ObjectMapper().writeValueAsString(
         NetworkBenchmark.trainStep(bench.network(), batch, batchNorm, slice, engine != null ? TrainingEngine.named(engine) : TrainingEngine.forBackend(),
-            bench.warmup, bench.repeats)));
+            precision.stream().map(Precision::named).toList(), bench.warmup, bench.repeats)));
     return 0;
   }
 }

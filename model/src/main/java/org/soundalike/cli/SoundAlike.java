@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       Bench.class,
       CatalogCommand.class,
+      CatalogDebian.class,
+      Compare.class,
       Inspect.class,
       Corpus.class,
       Metrics.class,

@@ -21,7 +21,8 @@ import java.util.Map;
 /**
  * Reads and writes {@link EmbeddedTrack}s as JSON lines:
  * {@code {"id": "...", "tags": ["..."], "embedding": [floats], "scores": {"tag": probability}}}, optionally
- * with {@code "path"}, {@code "title"} (strings) and {@code "seconds"} (a number) about the audio.
+ * with {@code "path"}, {@code "title"} (strings) and {@code "seconds"} (a number) about the audio,
+ * and {@code "segments": [{"at": seconds, "embedding": [floats]}]}, the track's stretches.
  * A malformed line is an error naming the file and the line number: nothing is skipped.
  */
 public final class EmbeddedTrackJsonl {
@@ -70,18 +71,7 @@ public final class EmbeddedTrackJsonl {
         tags.add(tag.asText());
       }
     }
-    JsonNode vector = node.get("embedding");
-    if (vector == null || !vector.isArray() || vector.isEmpty()) {
-      throw new IllegalArgumentException("'embedding' must be a non-empty array of numbers (track " + id + ")");
-    }
-    float[] embedding = new float[vector.size()];
-    for (int i = 0; i < embedding.length; i++) {
-      JsonNode value = vector.get(i);
-      if (!value.isNumber() || !Double.isFinite(value.asDouble())) {
-        throw new IllegalArgumentException("'embedding'[" + i + "] is not a finite number (track " + id + ")");
-      }
-      embedding[i] = (float) value.asDouble();
-    }
+    float[] embedding = vector(node.get("embedding"), "'embedding'", id);
     Map<String, Double> scores = new LinkedHashMap<>();
     JsonNode scoresNode = node.get("scores");
     if (scoresNode != null && !scoresNode.isNull()) {
@@ -97,7 +87,41 @@ public final class EmbeddedTrackJsonl {
       }
     }
     return new EmbeddedTrack(id, tags, embedding, scores, optionalText(node, "path", id), optionalText(node, "title", id),
-        optionalSeconds(node, id));
+        optionalSeconds(node, id), segments(node.get("segments"), id));
+  }
+
+  private static float[] vector(JsonNode vector, String name, String id) {
+    if (vector == null || !vector.isArray() || vector.isEmpty()) {
+      throw new IllegalArgumentException(name + " must be a non-empty array of numbers (track " + id + ")");
+    }
+    float[] embedding = new float[vector.size()];
+    for (int i = 0; i < embedding.length; i++) {
+      JsonNode value = vector.get(i);
+      if (!value.isNumber() || !Double.isFinite(value.asDouble())) {
+        throw new IllegalArgumentException(name + "[" + i + "] is not a finite number (track " + id + ")");
+      }
+      embedding[i] = (float) value.asDouble();
+    }
+    return embedding;
+  }
+
+  private static List<TrackSegment> segments(JsonNode node, String id) {
+    List<TrackSegment> segments = new ArrayList<>();
+    if (node == null || node.isNull()) {
+      return segments;
+    }
+    if (!node.isArray()) {
+      throw new IllegalArgumentException("'segments' must be an array of {at, embedding} (track " + id + ")");
+    }
+    for (int i = 0; i < node.size(); i++) {
+      JsonNode segment = node.get(i);
+      JsonNode at = segment.get("at");
+      if (at == null || !at.isNumber() || !(at.asDouble() >= 0) || !Double.isFinite(at.asDouble())) {
+        throw new IllegalArgumentException("'segments'[" + i + "].at must be a finite number >= 0 (track " + id + ")");
+      }
+      segments.add(new TrackSegment(at.asDouble(), vector(segment.get("embedding"), "'segments'[" + i + "].embedding", id)));
+    }
+    return segments;
   }
 
   private static String optionalText(JsonNode node, String field, String id) {
@@ -162,6 +186,16 @@ public final class EmbeddedTrackJsonl {
     }
     if (track.seconds() != null) {
       node.put("seconds", track.seconds());
+    }
+    if (!track.segments().isEmpty()) {
+      ArrayNode segments = node.putArray("segments");
+      for (TrackSegment segment : track.segments()) {
+        ObjectNode out = segments.addObject().put("at", segment.at());
+        ArrayNode values = out.putArray("embedding");
+        for (float v : segment.embedding()) {
+          values.add(v);
+        }
+      }
     }
     try {
       return JSON.writeValueAsString(node);

@@ -12,7 +12,8 @@ import org.soundalike.dataset.EmbeddedTrack;
 /**
  * A whole track → its embedding and tag probabilities: the non-overlapping evaluation windows
  * (the trailing partial window dropped), encoded in batches, then the mean z L2-normalised and
- * the mean of the sigmoids. Safe for concurrent callers when its {@link ExcerptEncoder} is.
+ * the mean of the sigmoids; and its segments, the same windows' z pooled over {@link
+ * SegmentWindows#DEFAULT}. Safe for concurrent callers when its {@link ExcerptEncoder} is.
  */
 public final class TrackEncoder implements AutoCloseable {
 
@@ -73,7 +74,8 @@ public final class TrackEncoder implements AutoCloseable {
     }
     // The encoder batches internally; the windows are in memory already.
     ExcerptEmbeddings out = encoder.encode(windows);
-    return new TrackEmbedding(out.trackEmbedding(), out.trackTagProbabilities(), windows.size());
+    return new TrackEmbedding(out.trackEmbedding(), out.trackTagProbabilities(), windows.size(),
+        out.segments(SegmentWindows.DEFAULT));
   }
 
   /** The exchange-format record of an encoded track ({@code soundalike embed}'s output). */
@@ -83,7 +85,7 @@ public final class TrackEncoder implements AutoCloseable {
     for (int j = 0; j < tags.size(); j++) {
       scores.put(tags.get(j), (double) encoded.tagProbabilities()[j]);
     }
-    return new EmbeddedTrack(id, humanTags, encoded.embedding(), scores);
+    return new EmbeddedTrack(id, humanTags, encoded.embedding(), scores).withSegments(encoded.segments());
   }
 
   @Override

@@ -21,6 +21,14 @@ public record ExportRequest(String alias, String run, String build, TrackIndexSc
 
   /** 500 documents × 512 floats ≈ 3 MB of JSON per request: well inside the 100 MB limit and big enough to amortise a round trip. */
   public static final int DEFAULT_BATCH_SIZE = 500;
+  /**
+   * A bulk request is also sent once it holds this much JSON. Tracks with segments (one per
+   * 5.4 s, so ~40 for a 4-minute track) would otherwise make a 500-track request exceed
+   * Elasticsearch's 100 MB request limit.
+   */
+  public static final long MAX_BATCH_JSON_BYTES = 30_000_000;
+  /** {@link #MAX_BATCH_JSON_BYTES} in vectors (track and segment vectors), at ≈ 6 KB of JSON per 512-float vector. */
+  public static final int MAX_VECTORS_PER_BATCH = (int) (MAX_BATCH_JSON_BYTES / 6_000);
 
   public ExportRequest {
     if (batchSize < 1) {

@@ -3,17 +3,25 @@ package org.soundalike.search;
 import java.util.List;
 import java.util.Map;
 import org.soundalike.dataset.EmbeddedTrack;
+import org.soundalike.dataset.TrackSegment;
 
 /**
  * What a similarity search starts from: an embedding (unit length) and, when known, the query's
  * id (excluded from its own results), human tags and predicted tag probabilities (used to explain
- * the matches). An uploaded file has no id and no human tags.
+ * the matches), and its segments (for {@link SegmentSearch}; empty when not known). An uploaded
+ * file has no id and no human tags.
  */
-public record QueryTrack(String id, float[] embedding, List<String> tags, Map<String, Double> scores) {
+public record QueryTrack(String id, float[] embedding, List<String> tags, Map<String, Double> scores,
+    List<TrackSegment> segments) {
 
   public QueryTrack {
     tags = List.copyOf(tags);
     scores = Map.copyOf(scores);
+    segments = List.copyOf(segments);
+  }
+
+  public QueryTrack(String id, float[] embedding, List<String> tags, Map<String, Double> scores) {
+    this(id, embedding, tags, scores, List.of());
   }
 
   public static QueryTrack ofVector(float[] embedding) {
@@ -26,6 +34,7 @@ public record QueryTrack(String id, float[] embedding, List<String> tags, Map<St
    */
   public static QueryTrack ofUploadedFile(EmbeddedTrack file) {
     return new QueryTrack(null, file.embedding(),
-        TrackDocument.predictedTags(file.scores(), TrackIndexSchema.DEFAULT_PREDICTED_TAG_THRESHOLD), file.scores());
+        TrackDocument.predictedTags(file.scores(), TrackIndexSchema.DEFAULT_PREDICTED_TAG_THRESHOLD), file.scores(),
+        file.segments());
   }
 }

@@ -1,14 +1,17 @@
 package org.soundalike.search;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.soundalike.dataset.EmbeddedTrack;
+import org.soundalike.dataset.TrackSegment;
 
 /**
  * One track as stored in the index (document id = track id, so re-exporting overwrites instead of
- * duplicating). {@code title}, {@code path} and {@code durationSeconds} are optional catalog facts.
+ * duplicating, and replaces the track's nested segments with it). {@code title}, {@code path} and
+ * {@code durationSeconds} are optional catalog facts.
  */
 public record TrackDocument(EmbeddedTrack track, String title, String path, Double durationSeconds, Provenance provenance) {
 
@@ -37,6 +40,13 @@ public record TrackDocument(EmbeddedTrack track, String title, String path, Doub
     }
     if (durationSeconds != null) {
       source.put(TrackIndexSchema.DURATION, durationSeconds);
+    }
+    if (!track.segments().isEmpty()) {
+      List<Map<String, Object>> segments = new ArrayList<>();
+      for (TrackSegment segment : track.segments()) {
+        segments.add(Map.of(TrackIndexSchema.SEGMENT_AT, segment.at(), TrackIndexSchema.SEGMENT_EMBEDDING, segment.embedding()));
+      }
+      source.put(TrackIndexSchema.SEGMENTS, segments);
     }
     source.put(TrackIndexSchema.PROVENANCE, provenance.toSource());
     return source;

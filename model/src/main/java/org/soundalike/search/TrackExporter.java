@@ -14,7 +14,8 @@ import org.soundalike.dataset.EmbeddedTrack;
  *
  * <p>Order of work ({@link IndexBuild} holds the index's side of it, which the export pipeline
  * shares): the index {@code <alias>-<run>} is created or reused; every line is validated
- * (dimensions, finite values, duplicate ids) and bulk-indexed one batch at a time; then the build
+ * (dimensions, finite values, duplicate ids) and bulk-indexed one batch at a time (at most
+ * {@code batchSize} tracks or {@link ExportRequest#MAX_VECTORS_PER_BATCH} vectors); then the build
  * is finished: counted, and the alias moved only when the count matches and the rejects are
  * within the allowance.
  */
@@ -38,6 +39,7 @@ public final class TrackExporter {
     List<Reject> rejects = new ArrayList<>();
     Map<String, Long> firstLineOfId = new HashMap<>();
     List<BulkWriter.Item> batch = new ArrayList<>(request.batchSize());
+    int vectorsInBatch = 0;
     long read = 0;
     long sent = 0;
     long refused = 0;
@@ -47,7 +49,7 @@ public final class TrackExporter {
       String problem = line.problem();
       EmbeddedTrack track = line.track();
       if (problem == null) {
-        problem = Vectors.problem(track.embedding(), schema.dimensions());
+        problem = Vectors.problem(track, schema.dimensions());
       }
       if (problem == null) {
         Long first = firstLineOfId.putIfAbsent(track.id(), line.number());
@@ -60,7 +62,9 @@ public final class TrackExporter {
         continue;
       }
       batch.add(new BulkWriter.Item(line.number(), TrackDocument.of(track, request.provenance())));
-      if (batch.size() == request.batchSize()) {
+      vectorsInBatch += 1 + track.segments().size();
+      if (batch.size() == request.batchSize() || vectorsInBatch >= ExportRequest.MAX_VECTORS_PER_BATCH) {
+        vectorsInBatch = 0;
         sent += batch.size();
         refused += send(writer, batch, rejects);
         afterBatch.accept(read);

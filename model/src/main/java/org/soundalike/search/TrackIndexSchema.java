@@ -23,6 +23,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *       range filters ({@code tag_scores.rock >= 0.7}) and boosting ({@code field_value_factor}),
  *       and because {@code rank_features} lives in the mapper-extras module, which the integ-test
  *       distribution the project runs does not ship.
+ *   <li>{@code segments}: nested, one per stretch of the track ({@code at}: start in seconds,
+ *       float; {@code embedding}: a dense_vector like the track's, excluded from {@code _source}).
+ *       Nested rather than one document per segment: kNN on a nested vector ranks the tracks
+ *       (each by its best segment) and returns the matching segments as inner hits, tag filters
+ *       stay on the track's own fields, and a re-exported track replaces its whole block of
+ *       documents at once, so no segment can outlive its track (docs/search.md "Segments").
  *   <li>{@code title}, {@code path}, {@code duration_s}: catalog facts, optional.
  *   <li>{@code provenance}: run id, model config, code version, time of indexing; the index's
  *       {@code _meta} holds the same for the whole index.
@@ -47,6 +53,13 @@ public record TrackIndexSchema(int dimensions, VectorIndexOptions vectorOptions,
   public static final String PATH = "path";
   public static final String DURATION = "duration_s";
   public static final String PROVENANCE = "provenance";
+  public static final String SEGMENTS = "segments";
+  /** A segment's start in seconds, inside {@link #SEGMENTS}. */
+  public static final String SEGMENT_AT = "at";
+  /** A segment's vector, inside {@link #SEGMENTS}. */
+  public static final String SEGMENT_EMBEDDING = "embedding";
+  /** The full path of the segment vectors, for kNN. */
+  public static final String SEGMENT_VECTORS = SEGMENTS + "." + SEGMENT_EMBEDDING;
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -92,23 +105,16 @@ public record TrackIndexSchema(int dimensions, VectorIndexOptions vectorOptions,
     if (meta != null) {
       mappings.set("_meta", meta);
     }
-    mappings.putObject("_source").putArray("excludes").add(EMBEDDING).add(EMBEDDING_F32);
+    mappings.putObject("_source").putArray("excludes").add(EMBEDDING).add(EMBEDDING_F32).add(SEGMENT_VECTORS);
     mappings.putArray("dynamic_templates").addObject().putObject("tag_scores_as_floats")
         .put("path_match", TAG_SCORES + ".*")
         .putObject("mapping").put("type", "float");
     ObjectNode p = mappings.putObject("properties");
-    ObjectNode vector = p.putObject(EMBEDDING);
-    vector.put("type", "dense_vector").put("dims", dimensions).put("index", true).put("similarity", "dot_product");
-    vector.put("element_type", "float");
-    ObjectNode hnsw = vector.putObject("index_options");
-    hnsw.put("type", vectorOptions.type().esName()).put("m", vectorOptions.m()).put("ef_construction", vectorOptions.efConstruction());
-    if (vectorOptions.rescoreOversample() > 0) {
-      hnsw.putObject("rescore_vector").put("oversample", vectorOptions.rescoreOversample());
-    } else if (vectorOptions.type().quantized()) {
-      // 8.19 rescores bbq by default; 0 states "no rescoring" explicitly for the benchmark rows.
-      hnsw.putObject("rescore_vector").put("oversample", 0);
-    }
+    vector(p.putObject(EMBEDDING));
     p.putObject(EMBEDDING_F32).put("type", "binary").put("store", true);
+    ObjectNode segments = p.putObject(SEGMENTS).put("type", "nested").put("dynamic", "strict").putObject("properties");
+    segments.putObject(SEGMENT_AT).put("type", "float");
+    vector(segments.putObject(SEGMENT_EMBEDDING));
     p.putObject(TAGS).put("type", "keyword");
     p.putObject(PREDICTED_TAGS).put("type", "keyword");
     // Strings, not booleans: the Java client's mapping model only reads the string forms.
@@ -123,5 +129,19 @@ public record TrackIndexSchema(int dimensions, VectorIndexOptions vectorOptions,
     provenance.putObject("code_version").put("type", "keyword");
     provenance.putObject("indexed_at").put("type", "date");
     return mappings;
+  }
+
+  /** The track's and the segments' vectors: same dimensions, similarity and HNSW options. */
+  private void vector(ObjectNode vector) {
+    vector.put("type", "dense_vector").put("dims", dimensions).put("index", true).put("similarity", "dot_product");
+    vector.put("element_type", "float");
+    ObjectNode hnsw = vector.putObject("index_options");
+    hnsw.put("type", vectorOptions.type().esName()).put("m", vectorOptions.m()).put("ef_construction", vectorOptions.efConstruction());
+    if (vectorOptions.rescoreOversample() > 0) {
+      hnsw.putObject("rescore_vector").put("oversample", vectorOptions.rescoreOversample());
+    } else if (vectorOptions.type().quantized()) {
+      // 8.19 rescores bbq by default; 0 states "no rescoring" explicitly for the benchmark rows.
+      hnsw.putObject("rescore_vector").put("oversample", 0);
+    }
   }
 }

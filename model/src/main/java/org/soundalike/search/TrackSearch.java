@@ -1,13 +1,17 @@
 package org.soundalike.search;
 
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.ErrorCause;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.KnnSearch;
 import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.GetResponse;
+import co.elastic.clients.elasticsearch.core.MsearchResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.msearch.MultiSearchResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.elasticsearch.core.search.InnerHitsResult;
 import co.elastic.clients.json.JsonData;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,6 +20,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.soundalike.dataset.TrackSegment;
 
 /**
  * Finds tracks that sound alike in a track index (an alias such as {@code tracks} or a concrete
@@ -51,6 +56,24 @@ public final class TrackSearch {
 
   /** The stored track {@code id} (its vector, tags and predicted scores). */
   public QueryTrack track(String id) {
+    GetResponse<Map> response = stored(id);
+    JsonData vector = response.fields().get(TrackIndexSchema.EMBEDDING_F32);
+    if (vector == null) {
+      throw new SearchException("track " + id + " in " + index + " has no stored " + TrackIndexSchema.EMBEDDING_F32
+          + " (not written by TrackExporter?)");
+    }
+    Map<?, ?> source = response.source();
+    return new QueryTrack(id, Vectors.fromBase64(vector.toJson().asJsonArray().getString(0)),
+        strings(source.get(TrackIndexSchema.TAGS)), scores(source.get(TrackIndexSchema.TAG_SCORES)));
+  }
+
+  /** The audio file the stored track {@code id} was embedded from, or null when it was indexed without one. */
+  public String trackPath(String id) {
+    Object path = stored(id).source().get(TrackIndexSchema.PATH);
+    return path == null ? null : String.valueOf(path);
+  }
+
+  private GetResponse<Map> stored(String id) {
     GetResponse<Map> response = connection.call("get track " + id + " from " + index, () -> {
       try {
         return connection.client().get(g -> g.index(index).id(id).storedFields(TrackIndexSchema.EMBEDDING_F32)
@@ -66,14 +89,7 @@ public final class TrackSearch {
     if (!response.found()) {
       throw new UnknownTrackException(id, index);
     }
-    JsonData stored = response.fields().get(TrackIndexSchema.EMBEDDING_F32);
-    if (stored == null) {
-      throw new SearchException("track " + id + " in " + index + " has no stored " + TrackIndexSchema.EMBEDDING_F32
-          + " (not written by TrackExporter?)");
-    }
-    float[] vector = Vectors.fromBase64(stored.toJson().asJsonArray().getString(0));
-    Map<?, ?> source = response.source();
-    return new QueryTrack(id, vector, strings(source.get(TrackIndexSchema.TAGS)), scores(source.get(TrackIndexSchema.TAG_SCORES)));
+    return response;
   }
 
   /** Tracks like the stored track {@code id}, which is itself excluded. */
@@ -83,43 +99,119 @@ public final class TrackSearch {
 
   /** Tracks whose embeddings are closest to {@code query}'s (an uploaded track, or a stored one). */
   public SearchResults searchByVector(QueryTrack query, SimilarityQuery options) {
-    KnnSearch knn = KnnSearch.of(k -> {
-      k.field(TrackIndexSchema.EMBEDDING).queryVector(Vectors.asList(query.embedding())).k(options.k())
-          .numCandidates(options.effectiveNumCandidates(this::indexedTracks)).filter(filter(query, options));
-      if (options.minScore() != null) {
-        // For dot_product the kNN "similarity" threshold is the raw dot product: the cosine here.
-        k.similarity(options.minScore().floatValue());
-      }
-      if (options.rescoreOversample() != null) {
-        k.rescoreVector(r -> r.oversample(options.rescoreOversample()));
-      }
-      return k;
-    });
+    KnnSearch knn = knn(TrackIndexSchema.EMBEDDING, query.embedding(), options.k(),
+        options.effectiveNumCandidates(this::indexedTracks), filter(query, options), options, false);
     SearchResponse<Map> response = connection.call("kNN search in " + index, () -> {
       try {
         return connection.client().search(s -> s.index(index).knn(knn).size(options.k())
             .source(src -> src.filter(f -> f.includes(SOURCE_FIELDS))), Map.class);
       } catch (ElasticsearchException e) {
-        if (e.status() == 404 && "index_not_found_exception".equals(e.error().type())) {
-          throw new SearchException("index '" + index + "' does not exist at " + connection.url()
-              + ": export tracks into it first with 'soundalike index --input tracks.jsonl'", e);
-        }
-        if (e.status() == 400) {
-          // Elasticsearch's own text ("all shards failed") does not say why: check the likely cause.
-          int indexDimensions = new TrackIndices(connection).dimensions(index);
-          if (indexDimensions != query.embedding().length) {
-            throw new SearchException(dimensionMismatch(query.embedding().length, indexDimensions), e);
-          }
-        }
-        throw e;
+        throw explained(e.status(), e.error(), query, e);
       }
     });
-    Set<String> queryPredicted = new LinkedHashSet<>(TrackDocument.predictedTags(query.scores(), TrackIndexSchema.DEFAULT_PREDICTED_TAG_THRESHOLD));
+    Set<String> queryPredicted = predicted(query);
     List<SimilarHit> hits = new ArrayList<>();
     for (Hit<Map> hit : response.hits().hits()) {
       hits.add(explain(hit, query, queryPredicted));
     }
     return new SearchResults(index, hits, response.took());
+  }
+
+  /**
+   * Tracks whose segments match {@code query}'s segments (an uploaded clip or file): one nested
+   * kNN per query segment in a single multi-search, each returning tracks ranked by their best
+   * segment with that segment as an inner hit, combined by {@link SegmentRanking}. A query
+   * without segments is searched by its vector.
+   */
+  public SearchResults searchBySegments(QueryTrack query, SimilarityQuery options) {
+    if (query.segments().isEmpty()) {
+      return searchByVector(query, options);
+    }
+    List<TrackSegment> segments = SegmentRanking.querySegments(query.segments());
+    int perSegment = SegmentRanking.perSegmentK(options.k());
+    int numCandidates = Math.max(options.effectiveNumCandidates(this::indexedTracks), perSegment);
+    List<Query> filter = filter(query, options);
+    MsearchResponse<Map> response = connection.call("segment kNN search in " + index, () -> {
+      try {
+        return connection.client().msearch(m -> {
+          m.index(index);
+          for (TrackSegment segment : segments) {
+            KnnSearch knn = knn(TrackIndexSchema.SEGMENT_VECTORS, segment.embedding(), perSegment, numCandidates, filter, options, true);
+            m.searches(s -> s.header(h -> h).body(b -> b.knn(knn).size(perSegment)
+                .source(src -> src.filter(f -> f.includes(SOURCE_FIELDS)))));
+          }
+          return m;
+        }, Map.class);
+      } catch (ElasticsearchException e) {
+        throw explained(e.status(), e.error(), query, e);
+      }
+    });
+    Set<String> queryPredicted = predicted(query);
+    SegmentRanking ranking = new SegmentRanking(segments);
+    long took = 0;
+    for (int i = 0; i < segments.size(); i++) {
+      MultiSearchResponseItem<Map> item = response.responses().get(i);
+      if (item.isFailure()) {
+        throw explained(item.failure().status(), item.failure().error(), query, null);
+      }
+      took = Math.max(took, item.result().took());
+      for (Hit<Map> hit : item.result().hits().hits()) {
+        SimilarHit explainedHit = explain(hit, query, queryPredicted);
+        ranking.add(i, explainedHit, explainedHit.score(), segmentAt(hit));
+      }
+    }
+    return new SearchResults(index, ranking.top(options.k()), took);
+  }
+
+  private KnnSearch knn(String field, float[] vector, int k, int numCandidates, List<Query> filter, SimilarityQuery options,
+      boolean bestSegment) {
+    return KnnSearch.of(b -> {
+      b.field(field).queryVector(Vectors.asList(vector)).k(k).numCandidates(numCandidates).filter(filter);
+      if (options.minScore() != null) {
+        // For dot_product the kNN "similarity" threshold is the raw dot product: the cosine here.
+        b.similarity(options.minScore().floatValue());
+      }
+      if (options.rescoreOversample() != null) {
+        b.rescoreVector(r -> r.oversample(options.rescoreOversample()));
+      }
+      if (bestSegment) {
+        // The parent's score is its best segment's; the inner hit says which segment (its start).
+        b.innerHits(h -> h.name(TrackIndexSchema.SEGMENTS).size(1));
+      }
+      return b;
+    });
+  }
+
+  /** The start (seconds) of the best-matching segment of a nested kNN hit. */
+  private static double segmentAt(Hit<Map> hit) {
+    InnerHitsResult inner = hit.innerHits().get(TrackIndexSchema.SEGMENTS);
+    if (inner == null || inner.hits().hits().isEmpty() || inner.hits().hits().get(0).source() == null) {
+      throw new SearchException("segment kNN hit " + hit.id() + " came back without its matching segment");
+    }
+    return inner.hits().hits().get(0).source().toJson().asJsonObject().getJsonNumber(TrackIndexSchema.SEGMENT_AT).doubleValue();
+  }
+
+  /**
+   * A failed search in the user's words: a missing index says how to fill it; a 400 is checked
+   * for its likely cause, a query embedded by another model; otherwise the failure as it came.
+   */
+  private RuntimeException explained(int status, ErrorCause error, QueryTrack query, ElasticsearchException cause) {
+    if (status == 404 && "index_not_found_exception".equals(error.type())) {
+      return new SearchException("index '" + index + "' does not exist at " + connection.url()
+          + ": export tracks into it first with 'soundalike index --input tracks.jsonl'", cause);
+    }
+    if (status == 400) {
+      // Elasticsearch's own text ("all shards failed") does not say why: check the likely cause.
+      int indexDimensions = new TrackIndices(connection).dimensions(index);
+      if (indexDimensions != query.embedding().length) {
+        return new SearchException(dimensionMismatch(query.embedding().length, indexDimensions), cause);
+      }
+    }
+    return cause != null ? cause : new SearchException("search in " + index + " failed: " + error.type() + ": " + error.reason());
+  }
+
+  private static Set<String> predicted(QueryTrack query) {
+    return new LinkedHashSet<>(TrackDocument.predictedTags(query.scores(), TrackIndexSchema.DEFAULT_PREDICTED_TAG_THRESHOLD));
   }
 
   /**

@@ -5,6 +5,7 @@ import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import org.soundalike.dataset.EmbeddedTrack;
 
 /** Vector checks and the compact base64 float32 form kept in the index's stored field. */
 public final class Vectors {
@@ -37,6 +38,18 @@ public final class Vectors {
       return "embedding is the zero vector (dot_product needs unit length)";
     }
     return null;
+  }
+
+  /** Why {@code track}'s embedding or one of its segments' cannot be indexed, or null when all can. */
+  public static String problem(EmbeddedTrack track, int dimensions) {
+    String problem = problem(track.embedding(), dimensions);
+    for (int i = 0; problem == null && i < track.segments().size(); i++) {
+      String segment = problem(track.segments().get(i).embedding(), dimensions);
+      if (segment != null) {
+        problem = "segments[" + i + "]: " + segment;
+      }
+    }
+    return problem;
   }
 
   public static double dot(float[] a, float[] b) {

@@ -11,6 +11,7 @@ import org.soundalike.audio.AudioSpec;
 import org.soundalike.net.BatchNormKind;
 import org.soundalike.net.EmbeddingGraph;
 import org.soundalike.net.NetworkParameters;
+import org.soundalike.net.Precision;
 import org.soundalike.net.SampleCnnConfig;
 import org.soundalike.net.TrainingBatch;
 import org.soundalike.net.SameDiffTrainingPass;
@@ -56,31 +57,18 @@ public final class NetworkBenchmark {
   }
 
   /**
-   * A full training step on random audio, float32, B tracks = 2B views, all labelled, λ = 1, on
-   * {@code engine}; {@code batchNorm} other than FUSED (SameDiff whole batch only) is for comparison.
+   * Full training steps on random audio, float32 parameters, B tracks = 2B views, all labelled,
+   * λ = 1, on {@code engine}, once per precision in {@code precisions}: the precisions' steps
+   * alternate (one step of each in turn), so that on a shared machine they meet the same load.
+   * {@code batchNorm} other than FUSED (SameDiff whole batch only) is for comparison.
    */
   public static Map<String, Object> trainStep(
       SampleCnnConfig config, int tracks, BatchNormKind batchNorm, int viewsPerSlice, TrainingEngine engine,
-      int warmup, int repeats) {
-    NetworkParameters parameters = NetworkParameters.initialize(config, DataType.FLOAT, 1);
+      List<Precision> precisions, int warmup, int repeats) {
     boolean sliced = viewsPerSlice > 0 && viewsPerSlice < 2 * tracks;
     if (batchNorm != BatchNormKind.FUSED && (sliced || engine != TrainingEngine.SAMEDIFF)) {
       throw new IllegalArgumentException("batch norm " + batchNorm + " exists only in the samediff engine's whole-batch graph");
     }
-    long buildStart = System.nanoTime();
-    try (TrainingPass graph = batchNorm == BatchNormKind.FUSED
-        ? engine.build(parameters, tracks, viewsPerSlice)
-        : SameDiffTrainingPass.build(parameters, tracks, batchNorm)) {
-      return trainStep(graph, config, tracks, batchNorm, sliced ? viewsPerSlice : 2 * tracks, engine,
-          (System.nanoTime() - buildStart) / 1e9, warmup, repeats);
-    }
-  }
-
-  private static Map<String, Object> trainStep(
-      TrainingPass graph, SampleCnnConfig config, int tracks, BatchNormKind batchNorm, int viewsPerSlice,
-      TrainingEngine engine, double buildSeconds, int warmup, int repeats) {
-    NetworkParameters parameters = graph.parameters();
-    AdamOptimizer adam = new AdamOptimizer(parameters, 1e-3, 1e-6);
     INDArray labels = Nd4j.rand(DataType.FLOAT, tracks, config.tags()).gt(0.8).castTo(DataType.FLOAT);
     boolean[] labelled = new boolean[tracks];
     java.util.Arrays.fill(labelled, true);
@@ -88,40 +76,95 @@ public final class NetworkBenchmark {
         Nd4j.rand(DataType.FLOAT, tracks, AudioSpec.EXCERPT_SAMPLES).subi(0.5),
         Nd4j.rand(DataType.FLOAT, tracks, AudioSpec.EXCERPT_SAMPLES).subi(0.5),
         labels, labelled);
-    List<Double> seconds = new ArrayList<>();
-    List<Double> cpuSeconds = new ArrayList<>();
-    double loss = Double.NaN;
-    for (int i = 0; i < warmup + repeats; i++) {
-      long start = System.nanoTime();
-      long cpuStart = ProcessUsage.cpuNanos();
-      TrainingPass.Result result = graph.computeGradients(batch, 1.0);
-      adam.step(result.gradients(), parameters.trainable().keySet());
-      if (i >= warmup) {
-        seconds.add((System.nanoTime() - start) / 1e9);
-        cpuSeconds.add((ProcessUsage.cpuNanos() - cpuStart) / 1e9);
+    List<TimedPass> passes = new ArrayList<>();
+    try {
+      for (Precision precision : precisions) {
+        NetworkParameters parameters = NetworkParameters.initialize(config, DataType.FLOAT, 1);
+        long buildStart = System.nanoTime();
+        TrainingPass pass = batchNorm == BatchNormKind.FUSED
+            ? engine.build(parameters, tracks, viewsPerSlice, precision)
+            : SameDiffTrainingPass.build(parameters, tracks, batchNorm);
+        passes.add(new TimedPass(precision, pass, new AdamOptimizer(parameters, 1e-3, 1e-6),
+            (System.nanoTime() - buildStart) / 1e9));
       }
-      loss = result.losses().total();
+      for (int i = 0; i < warmup + repeats; i++) {
+        for (TimedPass pass : passes) {
+          pass.step(batch, i >= warmup);
+        }
+      }
+    } finally {
+      passes.forEach(p -> p.pass().close());
     }
-    double median = median(seconds);
     int views = 2 * tracks;
-    // Training ≈ forward + backward (data and weight gradients) ≈ 3 × forward FLOPs (+1 forward
-    // when micro-batched, which recomputes it; not counted: this is useful work per second).
-    double gflops = 3 * views * config.encoderForwardFlops() / median / 1e9;
     Map<String, Object> out = header("train-step", config, tracks);
     out.put("views", views);
     out.put("engine", engine.label());
     out.put("batchNorm", batchNorm.name().toLowerCase(java.util.Locale.ROOT));
-    out.put("viewsPerSlice", viewsPerSlice);
-    out.put("graphBuildSeconds", round(buildSeconds));
-    out.put("secondsPerStep", seconds);
-    out.put("medianSecondsPerStep", round(median));
-    // On a shared machine the wall time mostly measures the other processes; CPU seconds
-    // (all threads of this process) say what the step costs.
-    out.put("cpuSecondsPerStep", cpuSeconds);
-    out.put("excerptsPerSecond", round(views / median));
-    out.put("gflopPerSecond", round(gflops));
-    out.put("lastLoss", loss);
+    out.put("viewsPerSlice", sliced ? viewsPerSlice : views);
+    out.put("loadAverageBefore", loadAverage());
+    List<Map<String, Object>> runs = new ArrayList<>();
+    double gflops = 0;
+    for (TimedPass pass : passes) {
+      double median = median(pass.seconds());
+      // Training ≈ forward + backward (data and weight gradients) ≈ 3 × forward FLOPs (+1 forward
+      // when micro-batched, which recomputes it; not counted: this is useful work per second).
+      gflops = 3 * views * config.encoderForwardFlops() / median / 1e9;
+      Map<String, Object> run = new LinkedHashMap<>();
+      run.put("precision", pass.precision().label());
+      run.put("graphBuildSeconds", round(pass.buildSeconds()));
+      run.put("secondsPerStep", pass.seconds());
+      run.put("medianSecondsPerStep", round(median));
+      // On a shared machine the wall time mostly measures the other processes; CPU seconds
+      // (all threads of this process) say what the step costs.
+      run.put("cpuSecondsPerStep", pass.cpuSeconds());
+      run.put("meanCpuSecondsPerStep", round(pass.cpuSeconds().stream().mapToDouble(d -> d).average().orElse(Double.NaN)));
+      run.put("excerptsPerSecond", round(views / median));
+      run.put("gflopPerSecond", round(gflops));
+      run.put("lastLoss", pass.loss());
+      runs.add(run);
+    }
+    out.put("runs", runs);
+    if (runs.size() == 2) {
+      out.put("cpuRatioFirstToSecond",
+          round((double) runs.get(0).get("meanCpuSecondsPerStep") / (double) runs.get(1).get("meanCpuSecondsPerStep")));
+      out.put("wallRatioFirstToSecond",
+          round((double) runs.get(0).get("medianSecondsPerStep") / (double) runs.get(1).get("medianSecondsPerStep")));
+    }
+    out.put("loadAverageAfter", loadAverage());
     return withMachine(out, gflops);
+  }
+
+  /** One precision's pass, its optimizer, and the times of its timed steps. */
+  private record TimedPass(Precision precision, TrainingPass pass, AdamOptimizer adam, double buildSeconds,
+      List<Double> seconds, List<Double> cpuSeconds, double[] lastLoss) {
+
+    TimedPass(Precision precision, TrainingPass pass, AdamOptimizer adam, double buildSeconds) {
+      this(precision, pass, adam, buildSeconds, new ArrayList<>(), new ArrayList<>(), new double[] {Double.NaN});
+    }
+
+    void step(TrainingBatch batch, boolean timed) {
+      long start = System.nanoTime();
+      long cpuStart = ProcessUsage.cpuNanos();
+      TrainingPass.Result result = pass.computeGradients(batch, 1.0);
+      adam.step(result.gradients(), pass.parameters().trainable().keySet());
+      if (timed) {
+        seconds.add((System.nanoTime() - start) / 1e9);
+        cpuSeconds.add((ProcessUsage.cpuNanos() - cpuStart) / 1e9);
+      }
+      lastLoss[0] = result.losses().total();
+    }
+
+    double loss() {
+      return lastLoss[0];
+    }
+  }
+
+  private static String loadAverage() {
+    try {
+      return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim();
+    } catch (java.io.IOException e) {
+      return "unknown";
+    }
   }
 
   /** ND4J float GEMM rate (GFLOP/s) on 1024×1024 matrices, best of a few runs. */

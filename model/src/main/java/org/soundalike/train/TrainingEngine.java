@@ -6,6 +6,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.soundalike.net.BatchNormKind;
 import org.soundalike.net.MicroBatchedTrainingPass;
 import org.soundalike.net.NetworkParameters;
+import org.soundalike.net.Precision;
 import org.soundalike.net.SameDiffTrainingPass;
 import org.soundalike.net.TrainingPass;
 import org.soundalike.net.dnnl.DnnlTrainingPass;
@@ -65,6 +66,17 @@ public enum TrainingEngine {
    *     many views ({@link #SAMEDIFF} only)
    */
   public TrainingPass build(NetworkParameters parameters, int tracks, int viewsPerSlice) {
+    return build(parameters, tracks, viewsPerSlice, Precision.FP32);
+  }
+
+  /**
+   * As {@link #build(NetworkParameters, int, int)}, the encoder computing in {@code precision}
+   * ({@link Precision#BF16}: {@link #DNNL} only).
+   */
+  public TrainingPass build(NetworkParameters parameters, int tracks, int viewsPerSlice, Precision precision) {
+    if (precision != Precision.FP32 && this != DNNL) {
+      throw new IllegalArgumentException("precision " + precision.label() + " needs the dnnl engine");
+    }
     boolean sliced = viewsPerSlice > 0 && viewsPerSlice < 2 * tracks;
     if (this == DNNL) {
       if (sliced) {
@@ -75,7 +87,7 @@ public enum TrainingEngine {
         throw new IllegalArgumentException(
             "the dnnl engine trains in float; parameters are " + parameters.dataType() + " (use --engine samediff)");
       }
-      return DnnlTrainingPass.open(parameters, tracks);
+      return DnnlTrainingPass.open(parameters, tracks, precision);
     }
     return sliced
         ? MicroBatchedTrainingPass.build(parameters, tracks, viewsPerSlice)

@@ -102,4 +102,30 @@ class EmbeddedTrackJsonlTest {
         .isInstanceOf(CatalogException.class)
         .hasMessageContaining("'seconds'").hasMessageContaining("track x");
   }
+
+  @Test
+  void segmentsRoundTripAndStayOptional() throws IOException {
+    Path file = dir.resolve("embeddings.jsonl");
+    EmbeddedTrack segmented = FIRST.withSegments(List.of(new TrackSegment(0, new float[] {1, 0, 0, 0}),
+        new TrackSegment(5.356, new float[] {0, 1, 0, 0})));
+
+    EmbeddedTrackJsonl.write(file, List.of(segmented, UNTAGGED));
+    List<EmbeddedTrack> read = EmbeddedTrackJsonl.read(file);
+
+    assertThat(read.get(0).segments()).hasSize(2);
+    assertThat(read.get(0).segments().get(1).at()).isEqualTo(5.356);
+    assertThat(read.get(0).segments().get(1).embedding()).containsExactly(0f, 1f, 0f, 0f);
+    assertThat(read.get(1).segments()).isEmpty();
+    assertThat(Files.readAllLines(file).get(1)).doesNotContain("segments");
+  }
+
+  @Test
+  void aSegmentWithoutAStartNamesTheTrack() throws IOException {
+    Path file = dir.resolve("embeddings.jsonl");
+    Files.writeString(file, "{\"id\": \"x\", \"embedding\": [1], \"segments\": [{\"embedding\": [1]}]}\n");
+
+    assertThatThrownBy(() -> EmbeddedTrackJsonl.read(file))
+        .isInstanceOf(CatalogException.class)
+        .hasMessageContaining("'segments'[0].at").hasMessageContaining("track x");
+  }
 }

@@ -1,11 +1,13 @@
 package org.soundalike.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -20,10 +22,14 @@ class EsScriptTest {
   private record Result(int exitCode, String output) {}
 
   private Result es(String... args) throws IOException, InterruptedException {
+    return es(home, args);
+  }
+
+  private Result es(Path nodeHome, String... args) throws IOException, InterruptedException {
     Path script = EsTestServer.findScript();
     List<String> command = new ArrayList<>(List.of(script.toString()));
     command.addAll(List.of(args));
-    command.addAll(List.of("--home", home.toString(), "--port", Integer.toString(EsTestServer.freePort())));
+    command.addAll(List.of("--home", nodeHome.toString(), "--port", Integer.toString(EsTestServer.freePort())));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -60,5 +66,21 @@ class EsScriptTest {
 
     assertThat(result.exitCode()).isNotZero();
     assertThat(result.output()).contains("unknown option '--colour'");
+  }
+
+  @Test
+  void aHomeInsideAPrivateFolderIsRefusedBeforeStartingWithWhatToDo() throws Exception {
+    // Only root hands the node to an unprivileged user; anyone else runs it as themselves.
+    assumeTrue((int) Files.getAttribute(Path.of("/proc/self"), "unix:uid") == 0,
+        "the check applies when Elasticsearch runs as another user");
+    Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwx------")); // as `mktemp -d` makes it
+
+    Result start = es(home.resolve("node"), "start");
+
+    assertThat(start.exitCode()).isNotZero();
+    assertThat(start.output())
+        .contains("cannot enter " + home.toRealPath())
+        .contains("chmod o+x " + home.toRealPath())
+        .doesNotContain("starting Elasticsearch");
   }
 }

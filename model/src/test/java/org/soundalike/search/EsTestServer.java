@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.soundalike.cli.LauncherScript;
 
 /**
  * A real Elasticsearch node for tests, run through the project's own {@code infra/bin/es} script
@@ -130,14 +131,6 @@ public final class EsTestServer {
   }
 
   static Path findScript() {
-    Path dir = Path.of("").toAbsolutePath();
-    while (dir != null) {
-      Path script = dir.resolve("infra/bin/es");
-      if (Files.isExecutable(script)) {
-        return script;
-      }
-      dir = dir.getParent();
-    }
-    throw new IllegalStateException("infra/bin/es not found above " + Path.of("").toAbsolutePath());
+    return LauncherScript.find("es");
   }
 }

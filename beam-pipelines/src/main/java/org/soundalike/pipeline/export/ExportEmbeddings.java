@@ -17,6 +17,7 @@ import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.joda.time.Duration;
 import org.soundalike.pipeline.runner.WorkerProgress;
+import org.soundalike.search.ExportRequest;
 
 /**
  * Export: every track is embedded and written into the target index, or rejected with its reason.
@@ -93,7 +94,9 @@ public final class ExportEmbeddings extends PTransform<PCollection<ExportTrack>,
             .withOutputTags(EmbedTrackFn.EMBEDDED, TupleTagList.of(EmbedTrackFn.REJECTS)));
     embedded.get(EmbedTrackFn.REJECTS).setCoder(SerializableCoder.of(ExportReject.class));
 
-    GroupIntoBatches<Integer, String> batches = GroupIntoBatches.ofSize(batchSize);
+    // Tracks carry their segments: a batch is also closed by its JSON size (the lines are the documents).
+    GroupIntoBatches<Integer, String> batches = GroupIntoBatches.<Integer, String>ofSize(batchSize)
+        .withByteSize(ExportRequest.MAX_BATCH_JSON_BYTES, line -> (long) line.length());
     if (maxBuffering != null) {
       batches = batches.withMaxBufferingDuration(maxBuffering);
     }

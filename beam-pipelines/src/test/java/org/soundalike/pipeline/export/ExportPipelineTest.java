@@ -2,6 +2,7 @@ package org.soundalike.pipeline.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -87,6 +88,11 @@ class ExportPipelineTest {
     assertThat(t0.path()).isEqualTo(tiny.audio("train/t0").toAbsolutePath().normalize().toString());
     assertThat(t0.durationSeconds()).isBetween(3.19, 3.21);
     assertThat(t0.tags()).containsExactly("high", "noisy");
+    // Each track's segments are nested under it: 3.2 s is one excerpt, so one segment at 0 s.
+    JsonNode segments = es.getJson("/" + index + "/_doc/train%2Ft0").path("_source").path("segments");
+    assertThat(segments.size()).isEqualTo(1);
+    assertThat(segments.path(0).path("at").isNumber()).isTrue();
+    assertThat(segments.path(0).path("at").asDouble()).isZero();
   }
 
   @Test

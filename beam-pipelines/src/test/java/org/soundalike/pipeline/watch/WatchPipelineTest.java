@@ -14,10 +14,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.soundalike.cli.TinyTrainedRun;
+import org.soundalike.encode.TrackEncoder;
 import org.soundalike.pipeline.export.ExportReject;
 import org.soundalike.pipeline.runner.JsonLines;
+import org.soundalike.search.AudioFileEmbedder;
 import org.soundalike.search.EsConnection;
 import org.soundalike.search.EsTestServer;
+import org.soundalike.search.QueryTrack;
 import org.soundalike.search.RealElasticsearch;
 import org.soundalike.search.SimilarHit;
 import org.soundalike.search.SimilarityQuery;
@@ -94,6 +97,17 @@ class WatchPipelineTest {
     assertThat(new TrackIndices(es).count(second.index())).isEqualTo(2);
     assertThat(search.moreLikeThis("later.wav", SimilarityQuery.top(5)).hits()).extracting(SimilarHit::id)
         .containsExactly("good.wav");
+
+    // The watch indexes segments too: the file's own segments find it, starting at 0 s.
+    assertThat(es.getJson("/" + second.index() + "/_doc/later.wav").path("_source").path("segments").size()).isEqualTo(1);
+    QueryTrack clip;
+    try (TrackEncoder encoder = TrackEncoder.load(tiny.run(), 1)) {
+      clip = QueryTrack.ofUploadedFile(new AudioFileEmbedder(encoder).embed("clip", List.of(), tiny.audio("test/t8")));
+    }
+    SimilarHit found = search.searchBySegments(clip, SimilarityQuery.top(1)).hits().get(0);
+    assertThat(found.id()).isEqualTo("later.wav");
+    assertThat(found.at()).isZero();
+    assertThat(found.segmentScore()).isGreaterThan(0.9999);
   }
 
   /** Whether a search finds the document (a GET would see it before the refresh that makes it searchable). */

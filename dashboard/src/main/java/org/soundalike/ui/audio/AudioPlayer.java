@@ -15,6 +15,14 @@ public class AudioPlayer extends Component {
     getElement().setAttribute("data-track", trackId);
   }
 
+  /** A player that starts at {@code seconds} into the track (a media fragment, {@code #t=}). */
+  public static AudioPlayer startingAt(String trackId, double seconds) {
+    AudioPlayer player = new AudioPlayer(trackId);
+    player.getElement().setAttribute("src",
+        player.getElement().getAttribute("src") + String.format(java.util.Locale.ROOT, "#t=%.2f", seconds));
+    return player;
+  }
+
   /** Starts playing (browsers allow it after the click that asked for it). */
   public void play() {
     getElement().callJsFunction("play");

@@ -142,7 +142,7 @@ public class SearchView extends VerticalLayout {
         return;
       }
       showUploadQuery(outcome, bytes);
-      outcome.results().ifPresent(this::showResults);
+      outcome.results().ifPresent(found -> showResults(found, outcome.seconds()));
       outcome.notSearchedBecause().ifPresent(reason ->
           status.add(Messages.empty("not-searched", name + " decoded, but was not searched: " + reason)));
     }));
@@ -159,7 +159,7 @@ public class SearchView extends VerticalLayout {
       QueryTrack track = service.track(id);
       SearchResults found = service.moreLikeThis(id, similarityQuery());
       showStoredQuery(track);
-      showResults(found);
+      showResults(found, 0);
     } catch (SearchException e) {
       showError(e.getMessage());
     }
@@ -199,7 +199,8 @@ public class SearchView extends VerticalLayout {
     }
   }
 
-  private void showResults(SearchResults found) {
+  /** {@code querySeconds}: the upload's length, for the stretch a segment match marks (0 for a stored track). */
+  private void showResults(SearchResults found, double querySeconds) {
     results.removeAll();
     if (found.hits().isEmpty()) {
       results.add(Messages.empty("no-results", "No tracks match"
@@ -211,7 +212,7 @@ public class SearchView extends VerticalLayout {
     for (SimilarHit hit : found.hits()) {
       rank++;
       hit.tags().stream().filter(t -> !knownTags.contains(t)).forEach(newTags::add);
-      results.add(hitCard(rank, hit));
+      results.add(hitCard(rank, hit, querySeconds));
     }
     if (!newTags.isEmpty()) {
       knownTags.addAll(newTags);
@@ -224,7 +225,7 @@ public class SearchView extends VerticalLayout {
     }
   }
 
-  private Div hitCard(int rank, SimilarHit hit) {
+  private Div hitCard(int rank, SimilarHit hit, double querySeconds) {
     Div card = new Div();
     card.addClassName("hit");
     card.getElement().setAttribute("data-id", hit.id());
@@ -249,14 +250,23 @@ public class SearchView extends VerticalLayout {
     more.addThemeVariants(ButtonVariant.LUMO_SMALL);
     HorizontalLayout actions = new HorizontalLayout();
     actions.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
-    player(hit.id()).ifPresent(actions::add);
+    // A segment match plays from where the upload sounds alike and marks that stretch.
+    player(hit.id(), hit.at()).ifPresent(actions::add);
     actions.add(more);
-    card.add(title, tags, reason, actions);
+    card.add(title, tags, reason);
+    if (hit.at() != null) {
+      card.add(new MatchTimeline(hit.at(), querySeconds, hit.durationSeconds(), hit.segmentScore()));
+    }
+    card.add(actions);
     return card;
   }
 
   private Optional<AudioPlayer> player(String id) {
-    return catalog.flatMap(c -> c.track(id)).map(t -> new AudioPlayer(id));
+    return player(id, null);
+  }
+
+  private Optional<AudioPlayer> player(String id, Double at) {
+    return catalog.flatMap(c -> c.track(id)).map(t -> at == null ? new AudioPlayer(id) : AudioPlayer.startingAt(id, at));
   }
 
   private static String message(Throwable failure) {

@@ -71,13 +71,22 @@ public final class MetricChartFactory {
     return config;
   }
 
-  /** "G − A: +9.1 at 1 %, +2.0 at 100 %". */
+  /**
+   * "G − A: +9.1 at 1 %, +2.0 at 100 %"; with comparison.json, each difference with its paired
+   * interval and a * where it is significant: "G − A: +9.1 [+2.0, +15.3]* at 1 %, ... (* significant
+   * after Holm's correction)".
+   */
   public static String describe(Gap gap) {
     List<String> parts = new ArrayList<>();
+    boolean anyPaired = false;
     for (Gap.At at : gap.at()) {
-      parts.add(String.format(Locale.ROOT, "%+.1f at %s", at.difference(), Formats.percent(at.fraction())));
+      String interval = at.paired().map(p -> String.format(Locale.ROOT, " [%+.1f, %+.1f]%s", p.lower(), p.upper(),
+          p.significant() ? "*" : "")).orElse("");
+      anyPaired |= at.paired().isPresent();
+      parts.add(String.format(Locale.ROOT, "%+.1f%s at %s", at.difference(), interval, Formats.percent(at.fraction())));
     }
-    return gap.variant() + " − " + gap.baseline() + ": " + String.join(", ", parts);
+    return gap.variant() + " − " + gap.baseline() + ": " + String.join(", ", parts)
+        + (anyPaired ? " (95 % intervals over seeds and queries; * significant after Holm's correction)" : "");
   }
 
   private static ObjectNode band(ArrayNode datasets, String label, String colour,

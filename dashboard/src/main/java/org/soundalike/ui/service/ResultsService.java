@@ -1,6 +1,7 @@
 package org.soundalike.ui.service;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -9,8 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import org.soundalike.run.RunProvenance;
+import org.soundalike.eval.compare.ComparisonFiles;
+import org.soundalike.eval.compare.StudyComparison;
 import org.soundalike.eval.report.ExperimentReport;
+import org.soundalike.run.RunProvenance;
 
 /**
  * What the Results view shows, from the report.json of a results folder. The file is read on each
@@ -96,12 +99,36 @@ public final class ResultsService {
     if (leader == null) {
       return Optional.empty();
     }
+    List<StudyComparison.Comparison> comparisons = comparisons();
     List<Gap.At> at = new ArrayList<>();
+    String variant = leader;
     for (ExperimentReport.SeriesPoint point : series.get(leader)) {
-      at(baseline, point.fraction())
-          .ifPresent(b -> at.add(new Gap.At(point.fraction(), point.mean() - b.mean())));
+      at(baseline, point.fraction()).ifPresent(b -> at.add(new Gap.At(point.fraction(), point.mean() - b.mean(),
+          paired(comparisons, variant, point.fraction(), metric))));
     }
     return Optional.of(new Gap(metric, leader, BASELINE, at));
+  }
+
+  /** comparison.json beside report.json ({@code soundalike compare}); empty when there is none. */
+  private List<StudyComparison.Comparison> comparisons() {
+    if (resultsDir.isEmpty()) {
+      return List.of();
+    }
+    try {
+      return ComparisonFiles.read(resultsDir.get());
+    } catch (IOException e) {
+      throw new ResultsFileException(resultsDir.get().resolve("comparison.json") + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static Optional<Gap.Paired> paired(List<StudyComparison.Comparison> comparisons, String variant,
+      double fraction, String metric) {
+    return comparisons.stream()
+        .filter(c -> c.model().equals(variant) && c.baseline().equals(BASELINE)
+            && Math.abs(c.labelFraction() - fraction) < 1e-9 && c.metrics().containsKey(metric))
+        .findFirst()
+        .map(c -> c.metrics().get(metric))
+        .map(m -> new Gap.Paired(m.lower(), m.upper(), m.significant()));
   }
 
   private static Optional<ExperimentReport.SeriesPoint> at(List<ExperimentReport.SeriesPoint> series, double fraction) {

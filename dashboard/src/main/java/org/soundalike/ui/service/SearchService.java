@@ -165,8 +165,9 @@ public final class SearchService implements AutoCloseable {
       throw new UploadRejectedException(fileName + ": the model cannot embed it: "
           + e.getMessage().replace(file.toString(), fileName), e);
     }
-    SearchResults results = search.searchByVector(
-        new QueryTrack(null, embedding.embedding(), List.of(), embedding.tagScores()), query);
+    // Matched by segments: each hit says where in the track the upload sounds alike (at).
+    SearchResults results = search.searchBySegments(
+        new QueryTrack(null, embedding.embedding(), List.of(), embedding.tagScores(), embedding.segments()), query);
     return new UploadOutcome(fileName, audio.seconds(), top(embedding.tagScores()), Optional.of(results),
         Optional.empty());
   }

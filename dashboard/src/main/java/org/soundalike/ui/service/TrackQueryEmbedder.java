@@ -41,7 +41,7 @@ public final class TrackQueryEmbedder implements QueryEmbedder, AutoCloseable {
     for (int j = 0; j < tags.size(); j++) {
       scores.put(tags.get(j), (double) track.tagProbabilities()[j]);
     }
-    return new QueryEmbedding(track.embedding(), scores);
+    return new QueryEmbedding(track.embedding(), scores, track.segments());
   }
 
   @Override

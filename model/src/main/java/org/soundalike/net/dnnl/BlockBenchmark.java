@@ -16,6 +16,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.soundalike.audio.AudioSpec;
 import org.soundalike.net.LayerTrainingGraph;
 import org.soundalike.net.NetworkParameters;
+import org.soundalike.net.Precision;
 import org.soundalike.net.SampleCnnConfig;
 import org.soundalike.progress.ProcessUsage;
 
@@ -27,8 +28,21 @@ import org.soundalike.progress.ProcessUsage;
  */
 public final class BlockBenchmark {
 
-  /** Which implementations to time. */
-  public enum Engine { DNNL, SAMEDIFF }
+  /** Which implementations to time: oneDNN in float32 or bfloat16 ({@link Precision}), or SameDiff. */
+  public enum Engine {
+    DNNL(Precision.FP32), DNNL_BF16(Precision.BF16), SAMEDIFF(null);
+
+    private final Precision precision;
+
+    Engine(Precision precision) {
+      this.precision = precision;
+    }
+
+    /** The JSON key of this engine's figures. */
+    String key() {
+      return name().toLowerCase(java.util.Locale.ROOT).replace("_b", "B");
+    }
+  }
 
   private BlockBenchmark() {}
 
@@ -52,9 +66,7 @@ public final class BlockBenchmark {
     out.put("loadAverageBefore", loadAverage());
     NetworkParameters parameters = NetworkParameters.initialize(config, DataType.FLOAT, 1);
     List<Map<String, Object>> layers = new ArrayList<>();
-    double dnnlCpu = 0;
-    double dnnlWall = 0;
-    double dnnlForwardCpu = 0;
+    Map<Engine, double[]> dnnlSums = new java.util.EnumMap<>(Engine.class); // step CPU, step wall, forward CPU
     double sameDiffCpu = 0;
     double sameDiffWall = 0;
     long length = AudioSpec.EXCERPT_SAMPLES;
@@ -72,8 +84,11 @@ public final class BlockBenchmark {
         INDArray w = parameters.get(layer.name() + ".w");
         INDArray gamma = parameters.get(layer.name() + ".gamma");
         INDArray beta = parameters.get(layer.name() + ".beta");
-        if (engines.contains(Engine.DNNL)) {
-          try (DnnlConvBlock block = new DnnlConvBlock(context, layer, views, length, layer.in() > 1)) {
+        for (Engine engine : engines) {
+          if (engine.precision == null) {
+            continue;
+          }
+          try (DnnlConvBlock block = new DnnlConvBlock(context, layer, engine.precision, views, length, layer.in() > 1)) {
             Timing[] t = timeDnnl(block, x, dy, w, gamma, beta, warmup, repeats);
             Map<String, Object> d = new LinkedHashMap<>();
             d.put("setParameters", t[0].json());
@@ -83,10 +98,11 @@ public final class BlockBenchmark {
             double wall = t[0].wall + t[1].wall + t[2].wall;
             d.put("stepCpuSeconds", round(cpu));
             d.put("stepWallSeconds", round(wall));
-            row.put("dnnl", d);
-            dnnlCpu += cpu;
-            dnnlWall += wall;
-            dnnlForwardCpu += t[1].cpu;
+            row.put(engine.key(), d);
+            double[] sums = dnnlSums.computeIfAbsent(engine, e -> new double[3]);
+            sums[0] += cpu;
+            sums[1] += wall;
+            sums[2] += t[1].cpu;
           }
         }
         if (engines.contains(Engine.SAMEDIFF)) {
@@ -103,20 +119,24 @@ public final class BlockBenchmark {
     }
     out.put("layers", layers);
     Map<String, Object> encoder = new LinkedHashMap<>();
-    if (engines.contains(Engine.DNNL)) {
-      encoder.put("dnnlStepCpuSeconds", round(dnnlCpu));
-      encoder.put("dnnlStepWallSeconds", round(dnnlWall));
-      encoder.put("dnnlForwardCpuSeconds", round(dnnlForwardCpu));
-      encoder.put("dnnlForwardExcerptsPerCpuSecond", round(views / dnnlForwardCpu));
-      encoder.put("dnnlTrainingGflopPerCpuSecond",
-          round(3 * config.encoderForwardFlops() * views / dnnlCpu / 1e9));
+    for (Map.Entry<Engine, double[]> e : dnnlSums.entrySet()) {
+      String key = e.getKey().key();
+      double[] sums = e.getValue();
+      encoder.put(key + "StepCpuSeconds", round(sums[0]));
+      encoder.put(key + "StepWallSeconds", round(sums[1]));
+      encoder.put(key + "ForwardCpuSeconds", round(sums[2]));
+      encoder.put(key + "ForwardExcerptsPerCpuSecond", round(views / sums[2]));
+      encoder.put(key + "TrainingGflopPerCpuSecond", round(3 * config.encoderForwardFlops() * views / sums[0] / 1e9));
+    }
+    if (dnnlSums.containsKey(Engine.DNNL) && dnnlSums.containsKey(Engine.DNNL_BF16)) {
+      encoder.put("bf16SpeedupCpu", round(dnnlSums.get(Engine.DNNL)[0] / dnnlSums.get(Engine.DNNL_BF16)[0]));
     }
     if (engines.contains(Engine.SAMEDIFF)) {
       encoder.put("samediffStepCpuSeconds", round(sameDiffCpu));
       encoder.put("samediffStepWallSeconds", round(sameDiffWall));
     }
     if (engines.containsAll(Set.of(Engine.DNNL, Engine.SAMEDIFF))) {
-      encoder.put("speedupCpu", round(sameDiffCpu / dnnlCpu));
+      encoder.put("speedupCpu", round(sameDiffCpu / dnnlSums.get(Engine.DNNL)[0]));
     }
     out.put("encoder", encoder);
     out.put("loadAverageAfter", loadAverage());

@@ -29,6 +29,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.soundalike.net.NetworkParameters;
+import org.soundalike.net.Precision;
 import org.soundalike.net.SampleCnnConfig;
 
 /**
@@ -108,13 +109,16 @@ public final class DnnlConvBlock implements AutoCloseable {
 
   /**
    * @param layer the layer's shape (channels, stride, pooled)
+   * @param precision what oneDNN computes in: the boundary arrays (input, output, weights, their
+   *     gradients) are float32 either way
    * @param batch excerpts per call
    * @param inputLength frames of the input (59,049 for the stem)
    * @param inputGradient whether backward computes the input gradient (not for the stem: audio)
    */
   public DnnlConvBlock(
-      DnnlContext context, NetworkParameters.ConvLayer layer, int batch, long inputLength, boolean inputGradient) {
-    this(context, layer, batch, inputLength, inputGradient, null, true);
+      DnnlContext context, NetworkParameters.ConvLayer layer, Precision precision, int batch, long inputLength,
+      boolean inputGradient) {
+    this(context, layer, precision, batch, inputLength, inputGradient, null, true);
   }
 
   /**
@@ -129,8 +133,8 @@ public final class DnnlConvBlock implements AutoCloseable {
    *     in oneDNN's layout ({@link #forward()}, {@link #backward()})
    */
   DnnlConvBlock(
-      DnnlContext context, NetworkParameters.ConvLayer layer, int batch, long inputLength, boolean inputGradient,
-      DnnlConvBlock previous, boolean nwcOutput) {
+      DnnlContext context, NetworkParameters.ConvLayer layer, Precision precision, int batch, long inputLength,
+      boolean inputGradient, DnnlConvBlock previous, boolean nwcOutput) {
     if (previous != null && (!inputGradient || previous.userOutput != null)) {
       throw new IllegalArgumentException("layer " + layer.name() + ": a chained block follows a block built for chaining");
     }
@@ -176,10 +180,13 @@ public final class DnnlConvBlock implements AutoCloseable {
     scaleGradient.set_data_handle(gammaGradient.data().addressPointer());
     shiftGradient.set_data_handle(betaGradient.data().addressPointer());
 
-    // Forward: convolution in the layouts oneDNN prefers.
-    memory.desc sourceAny = objects.desc(memory.format_tag.any, batch, layer.in(), inputLength);
-    memory.desc convolvedAny = objects.desc(memory.format_tag.any, batch, layer.out(), convolvedLength);
-    memory.desc weightsAny = objects.desc(memory.format_tag.any, layer.out(), layer.in(), SampleCnnConfig.KERNEL);
+    // Forward: convolution in the layouts oneDNN prefers. In bf16, activations and the weights' copy
+    // are bf16; the weight gradient stays f32 (oneDNN accumulates in f32 and writes it so).
+    memory.data_type type = precision == Precision.BF16 ? memory.data_type.bf16 : memory.data_type.f32;
+    memory.desc sourceAny = objects.desc(type, memory.format_tag.any, batch, layer.in(), inputLength);
+    memory.desc convolvedAny = objects.desc(type, memory.format_tag.any, batch, layer.out(), convolvedLength);
+    memory.desc weightsAny = objects.desc(type, memory.format_tag.any, layer.out(), layer.in(), SampleCnnConfig.KERNEL);
+    memory.desc weightGradientAny = objects.desc(memory.format_tag.any, layer.out(), layer.in(), SampleCnnConfig.KERNEL);
     convolution_forward.primitive_desc convolution = objects.own(new convolution_forward.primitive_desc(
         objects.context().engine(), dnnl.prop_kind.forward_training, dnnl.algorithm.convolution_direct,
         sourceAny, weightsAny, convolvedAny, strides, pad, pad));
@@ -215,7 +222,7 @@ public final class DnnlConvBlock implements AutoCloseable {
       long[] zero = {0};
       pooling_forward.primitive_desc pool = objects.own(new pooling_forward.primitive_desc(
           objects.context().engine(), dnnl.prop_kind.forward_training, dnnl.algorithm.pooling_max,
-          norm.dst_desc(), objects.desc(memory.format_tag.any, batch, layer.out(), outputLength),
+          norm.dst_desc(), objects.desc(type, memory.format_tag.any, batch, layer.out(), outputLength),
           window, window, zero, zero, zero));
       memory pooled = objects.memory(pool.dst_desc());
       memory poolWorkspace = objects.memory(pool.workspace_desc());
@@ -257,7 +264,7 @@ public final class DnnlConvBlock implements AutoCloseable {
 
     // Backward through the convolution: weights always, data unless the input is the audio.
     convolution_backward_weights.primitive_desc weightsBack = objects.own(new convolution_backward_weights.primitive_desc(
-        objects.context().engine(), dnnl.algorithm.convolution_direct, sourceAny, weightsAny, convolvedAny,
+        objects.context().engine(), dnnl.algorithm.convolution_direct, sourceAny, weightGradientAny, convolvedAny,
         strides, pad, pad, convolution));
     memory weightsBackSource = objects.inLayout(source, weightsBack.src_desc(), backwardSteps);
     memory weightsBackGradient = objects.inLayout(convolvedGradient, weightsBack.diff_dst_desc(), backwardSteps);

@@ -10,18 +10,22 @@ import org.soundalike.audio.AudioSpec;
 import org.soundalike.net.HeadsGraph;
 import org.soundalike.net.LossValues;
 import org.soundalike.net.NetworkParameters;
+import org.soundalike.net.Precision;
 import org.soundalike.net.TrainingBatch;
 import org.soundalike.net.TrainingPass;
 
 /**
  * A training pass with the encoder on oneDNN ({@link DnnlConvBlock} per layer) and the heads and
  * losses in SameDiff ({@link HeadsGraph}): the split sits at h, the only tensor the two share.
- * Batch norm uses the statistics of all 2B views, as in the paper. Float only (oneDNN's f32
- * kernels). The blocks are chained inside oneDNN: activations and their gradients stay in oneDNN's
+ * Batch norm uses the statistics of all 2B views, as in the paper. Float parameters; the encoder
+ * computes in f32 or bf16 ({@link Precision}: bf16 activations and weight copies inside oneDNN,
+ * f32 accumulation, statistics and weight gradients; the heads and losses stay f32). The blocks are chained inside oneDNN: activations and their gradients stay in oneDNN's
  * layouts between layers (a first version passed NHWC ND4J arrays, a reorder and a copy per layer
  * boundary; docs/benchmarks/train-engine.md).
  */
 public final class DnnlTrainingPass implements TrainingPass {
+
+  static final long BF16_MIN_FRAMES = 729;
 
   private final NetworkParameters parameters;
   private final int tracks;
@@ -39,24 +43,33 @@ public final class DnnlTrainingPass implements TrainingPass {
     this.ownedContext = ownedContext;
   }
 
-  /** A pass on its own oneDNN context, released by {@link #close}. */
+  /** A float32 pass on its own oneDNN context, released by {@link #close}. */
   public static DnnlTrainingPass open(NetworkParameters parameters, int tracks) {
+    return open(parameters, tracks, Precision.FP32);
+  }
+
+  /** A pass on its own oneDNN context, released by {@link #close}. */
+  public static DnnlTrainingPass open(NetworkParameters parameters, int tracks, Precision precision) {
     DnnlContext context = new DnnlContext();
     try {
-      return build(context, parameters, tracks, context);
+      return build(context, parameters, tracks, precision, context);
     } catch (RuntimeException e) {
       context.close();
       throw e;
     }
   }
 
-  /** A pass for batches of {@code tracks} tracks (2·tracks views) on {@code parameters} (float). */
-  public static DnnlTrainingPass build(DnnlContext context, NetworkParameters parameters, int tracks) {
-    return build(context, parameters, tracks, null);
+  /**
+   * A pass for batches of {@code tracks} tracks (2·tracks views) on {@code parameters} (float), the
+   * encoder computing in {@code precision}.
+   */
+  public static DnnlTrainingPass build(
+      DnnlContext context, NetworkParameters parameters, int tracks, Precision precision) {
+    return build(context, parameters, tracks, precision, null);
   }
 
   private static DnnlTrainingPass build(
-      DnnlContext context, NetworkParameters parameters, int tracks, DnnlContext ownedContext) {
+      DnnlContext context, NetworkParameters parameters, int tracks, Precision precision, DnnlContext ownedContext) {
     if (parameters.dataType() != DataType.FLOAT) {
       throw new IllegalArgumentException(
           "the oneDNN encoder trains in float; parameters are " + parameters.dataType());
@@ -68,12 +81,23 @@ public final class DnnlTrainingPass implements TrainingPass {
     for (NetworkParameters.ConvLayer layer : layers) {
       DnnlConvBlock previous = blocks.isEmpty() ? null : blocks.get(blocks.size() - 1);
       DnnlConvBlock block = new DnnlConvBlock(
-          context, layer, views, length, previous != null, previous, blocks.size() == layers.size() - 1);
+          context, layer, layerPrecision(precision, length / layer.stride()), views, length, previous != null, previous, blocks.size() == layers.size() - 1);
       blocks.add(block);
       length = block.outputLength();
     }
     return new DnnlTrainingPass(
         parameters, tracks, List.copyOf(blocks), HeadsGraph.build(parameters, tracks), ownedContext);
+  }
+
+  /**
+   * bf16 only where the arithmetic is: layers with at least {@link #BF16_MIN_FRAMES} convolved
+   * frames (the stem and blocks 1–4, > 95 % of the FLOPs). The deep layers stay float32: there
+   * oneDNN's bf16 weight-gradient kernels cost a fixed ~0.1 CPU-s per call however small the
+   * layer (docs/benchmarks/bf16.md), and batch norm over a few frames per view amplifies rounding
+   * the most.
+   */
+  static Precision layerPrecision(Precision precision, long convolvedFrames) {
+    return convolvedFrames >= BF16_MIN_FRAMES ? precision : Precision.FP32;
   }
 
   @Override

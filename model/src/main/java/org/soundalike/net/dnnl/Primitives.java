@@ -33,7 +33,12 @@ final class Primitives implements AutoCloseable {
 
   /** A float memory descriptor with the given format ({@code any} lets the primitive choose). */
   memory.desc desc(memory.format_tag tag, long... dims) {
-    return own(new memory.desc(dims, memory.data_type.f32, tag));
+    return desc(memory.data_type.f32, tag, dims);
+  }
+
+  /** A memory descriptor of the given element type and format. */
+  memory.desc desc(memory.data_type type, memory.format_tag tag, long... dims) {
+    return own(new memory.desc(dims, type, tag));
   }
 
   /** A buffer allocated by oneDNN. */

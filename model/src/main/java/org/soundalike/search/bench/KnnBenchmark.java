@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.IntPredicate;
 import java.util.stream.IntStream;
 import org.soundalike.dataset.EmbeddedTrack;
+import org.soundalike.dataset.TrackSegment;
 import org.soundalike.progress.Progress;
 import org.soundalike.search.BulkWriter;
 import org.soundalike.search.EsConnection;
@@ -34,13 +35,18 @@ import org.soundalike.search.VectorIndexOptions;
  * through {@link TrackSearch} with and without a tag filter at several num_candidates, timing them
  * on the client and reading Elasticsearch's own {@code took}, and comparing the ids with exact
  * brute force on the same vectors (recall@k).
+ *
+ * <p>With {@code segmentsPerTrack} > 0 every track also carries that many nested segment vectors
+ * (around its own vector, {@link SegmentVectors}), and segment searches are timed too: one query
+ * segment (recall@k against the tracks ranked by their best segment) and a clip of
+ * {@code querySegments} segments (one multi-search, the latency an upload sees).
  */
 public final class KnnBenchmark {
 
   /** What to measure. {@code rescoreAtQuery} lists the query-time oversample values tried on quantised types (0 = none). */
   public record Plan(int tracks, int dims, int clusters, double spread, int queries, int warmup, int k,
       List<VectorIndexOptions> indexOptions, List<Integer> numCandidates, List<Float> rescoreAtQuery, int batchSize, int bulkRequests,
-      long seed, boolean keepIndices) {}
+      long seed, boolean keepIndices, int segmentsPerTrack, double segmentSpread, int querySegments) {}
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String FILTER_TAG = ClusteredVectors.tag(0);
@@ -66,6 +72,16 @@ public final class KnnBenchmark {
     for (int q = 0; q < queries.length; q++) {
       queries[q] = generator.next().vector();
     }
+    float[][][] segments = new float[plan.segmentsPerTrack() > 0 ? vectors.length : 0][][];
+    for (int i = 0; i < segments.length; i++) {
+      segments[i] = SegmentVectors.around(vectors[i], plan.segmentsPerTrack(), plan.segmentSpread(), plan.seed() + i);
+    }
+    float[][][] clips = new float[segments.length > 0 ? queries.length : 0][][];
+    for (int q = 0; q < clips.length; q++) {
+      clips[q] = SegmentVectors.around(queries[q], plan.querySegments(), plan.segmentSpread(), -plan.seed() - q - 1);
+    }
+    CompletableFuture<int[][]> exactSegments = CompletableFuture.supplyAsync(
+        () -> SegmentVectors.topTracks(segments, java.util.Arrays.stream(clips).map(c -> c[0]).toArray(float[][]::new), plan.k()));
     IntPredicate tagged = i -> tags.get(i).contains(FILTER_TAG);
     long filteredCount = IntStream.range(0, vectors.length).filter(tagged).count();
     // The brute-force ground truth runs while the first index is being built (both are CPU-bound,
@@ -80,15 +96,19 @@ public final class KnnBenchmark {
     out.put("queries", plan.queries()).put("warmup_queries", plan.warmup()).put("k", plan.k());
     out.put("filter", "tag " + FILTER_TAG + " (" + String.format("%.1f", 100.0 * filteredCount / vectors.length) + " % of tracks)");
     out.put("processors", Runtime.getRuntime().availableProcessors());
+    out.put("segments_per_track", plan.segmentsPerTrack()).put("segment_spread", plan.segmentSpread())
+        .put("query_segments", plan.querySegments());
+    out.put("load_average_at_start", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     ArrayNode indices = out.putArray("indices");
     for (VectorIndexOptions options : plan.indexOptions()) {
-      indices.add(measure(options, vectors, tags, queries, exact, exactFiltered));
+      indices.add(measure(options, vectors, tags, segments, queries, clips, exact, exactFiltered, exactSegments));
     }
     return out;
   }
 
-  private ObjectNode measure(VectorIndexOptions options, float[][] vectors, List<List<String>> tags, float[][] queries,
-      CompletableFuture<int[][]> exact, CompletableFuture<int[][]> exactFiltered) {
+  private ObjectNode measure(VectorIndexOptions options, float[][] vectors, List<List<String>> tags, float[][][] segments,
+      float[][] queries, float[][][] clips, CompletableFuture<int[][]> exact, CompletableFuture<int[][]> exactFiltered,
+      CompletableFuture<int[][]> exactSegments) {
     TrackIndices indices = new TrackIndices(connection);
     String index = "bench-knn-" + options.label().replaceAll("[^a-z0-9]+", "-");
     if (indices.exists(index)) {
@@ -108,7 +128,11 @@ public final class KnnBenchmark {
         BulkRequestsInFlight inFlight = new BulkRequestsInFlight(plan.bulkRequests())) {
       List<BulkWriter.Item> batch = new ArrayList<>(plan.batchSize());
       for (int i = 0; i < vectors.length; i++) {
-        batch.add(new BulkWriter.Item(i + 1, TrackDocument.of(new EmbeddedTrack(Integer.toString(i), tags.get(i), vectors[i], Map.of()), provenance)));
+        EmbeddedTrack track = new EmbeddedTrack(Integer.toString(i), tags.get(i), vectors[i], Map.of());
+        if (segments.length > 0) {
+          track = track.withSegments(segmentsOf(segments[i]));
+        }
+        batch.add(new BulkWriter.Item(i + 1, TrackDocument.of(track, provenance)));
         if (batch.size() == plan.batchSize() || i == vectors.length - 1) {
           List<BulkWriter.Item> full = batch;
           inFlight.submit(() -> {
@@ -128,7 +152,8 @@ public final class KnnBenchmark {
     long mergeStart = System.nanoTime();
     indices.forceMerge(index);
     row.put("force_merge_s", round((System.nanoTime() - mergeStart) / 1e9));
-    row.put("store_mb", round(connection.getJson("/" + index + "/_stats/store").path("_all").path("total").path("store").path("size_in_bytes").asLong() / 1e6));
+    long storeBytes = connection.getJson("/" + index + "/_stats/store").path("_all").path("total").path("store").path("size_in_bytes").asLong();
+    row.put("store_mb", round(storeBytes / 1e6)).put("store_kb_per_track", round(storeBytes / 1e3 / vectors.length));
 
     ArrayNode results = row.putArray("queries");
     List<Float> rescores = options.type().quantized() && options.rescoreOversample() == 0 ? plan.rescoreAtQuery() : Collections.singletonList(null);
@@ -142,6 +167,14 @@ public final class KnnBenchmark {
           }
           results.add(queries(search, query, queries, (filtered ? exactFiltered : exact).join(), rescore, candidates, filtered));
         }
+      }
+    }
+    if (segments.length > 0) {
+      ArrayNode segmentResults = row.putArray("segment_queries");
+      for (int candidates : plan.numCandidates()) {
+        SimilarityQuery query = SimilarityQuery.top(plan.k()).withNumCandidates(candidates);
+        segmentResults.add(segmentQueries(search, query, queries, clips, 1, exactSegments.join(), candidates));
+        segmentResults.add(segmentQueries(search, query, queries, clips, plan.querySegments(), null, candidates));
       }
     }
     if (!plan.keepIndices()) {
@@ -182,6 +215,50 @@ public final class KnnBenchmark {
     r.put("took_p50_ms", round(t.percentile(50))).put("took_p99_ms", round(t.percentile(99)));
     System.err.println("bench knn: " + search.index() + " " + r);
     return r;
+  }
+
+  /** Segment searches with the first {@code used} segments of each clip; recall only against {@code exact} when given. */
+  private ObjectNode segmentQueries(TrackSearch search, SimilarityQuery query, float[][] queries, float[][][] clips, int used,
+      int[][] exact, int candidates) {
+    java.util.function.IntFunction<QueryTrack> clip = q -> new QueryTrack(null, queries[q], List.of(), Map.of(),
+        segmentsOf(java.util.Arrays.copyOf(clips[q], used)));
+    for (int q = 0; q < plan.warmup(); q++) {
+      search.searchBySegments(clip.apply(q), query);
+    }
+    int n = plan.queries();
+    double[] client = new double[n];
+    double[] took = new double[n];
+    double recall = 0;
+    for (int j = 0; j < n; j++) {
+      int q = plan.warmup() + j;
+      long t0 = System.nanoTime();
+      SearchResults results = search.searchBySegments(clip.apply(q), query);
+      client[j] = (System.nanoTime() - t0) / 1e6;
+      took[j] = results.tookMillis();
+      if (exact != null) {
+        recall += ExactKnn.recall(results.hits().stream().map(SimilarHit::id).map(Integer::valueOf).toList(), exact[q]);
+      }
+    }
+    Latencies c = new Latencies(client);
+    Latencies t = new Latencies(took);
+    ObjectNode r = JSON.createObjectNode();
+    r.put("num_candidates", candidates).put("query_segments", used);
+    if (exact != null) {
+      r.put("recall_at_k", round4(recall / n));
+    }
+    r.put("client_p50_ms", round(c.percentile(50))).put("client_p99_ms", round(c.percentile(99)));
+    r.put("took_p50_ms", round(t.percentile(50))).put("took_p99_ms", round(t.percentile(99)));
+    System.err.println("bench knn: " + search.index() + " segments " + r);
+    return r;
+  }
+
+  /** Segment vectors as track segments, one every 5 s (the start only labels them). */
+  private static List<TrackSegment> segmentsOf(float[][] vectors) {
+    List<TrackSegment> out = new ArrayList<>(vectors.length);
+    for (int s = 0; s < vectors.length; s++) {
+      out.add(new TrackSegment(5.0 * s, vectors[s]));
+    }
+    return out;
   }
 
   private static double round(double v) {

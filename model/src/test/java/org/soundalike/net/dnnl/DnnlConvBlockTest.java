@@ -13,6 +13,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.soundalike.net.LayerTrainingGraph;
 import org.soundalike.net.NetworkParameters;
+import org.soundalike.net.Precision;
 import org.soundalike.net.SampleCnnConfig;
 
 /**
@@ -57,7 +58,7 @@ class DnnlConvBlockTest {
         LayerTrainingGraph.build(reference, layer, BATCH, length).forwardBackward(x, dy);
 
     boolean stem = layer.in() == 1;
-    try (DnnlConvBlock block = new DnnlConvBlock(context, layer, BATCH, length, !stem)) {
+    try (DnnlConvBlock block = new DnnlConvBlock(context, layer, Precision.FP32, BATCH, length, !stem)) {
       block.setParameters(
           reference.get(layer.name() + ".w").castTo(DataType.FLOAT),
           reference.get(layer.name() + ".gamma").castTo(DataType.FLOAT),
@@ -93,7 +94,7 @@ class DnnlConvBlockTest {
     Nd4j.getRandom().setSeed(7);
     INDArray x = Nd4j.rand(DataType.DOUBLE, BATCH, 1, length, layer.in()).subi(0.5);
     INDArray dy = Nd4j.rand(DataType.DOUBLE, BATCH, 1, length / 3, layer.out()).subi(0.5);
-    try (DnnlConvBlock block = new DnnlConvBlock(context, layer, BATCH, length, true)) {
+    try (DnnlConvBlock block = new DnnlConvBlock(context, layer, Precision.FP32, BATCH, length, true)) {
       INDArray w = reference.get(layer.name() + ".w");
       block.setParameters(w.castTo(DataType.FLOAT),
           reference.get(layer.name() + ".gamma").castTo(DataType.FLOAT),

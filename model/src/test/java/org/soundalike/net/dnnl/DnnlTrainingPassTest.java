@@ -12,6 +12,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.soundalike.audio.AudioSpec;
 import org.soundalike.net.BatchNormKind;
 import org.soundalike.net.NetworkParameters;
+import org.soundalike.net.Precision;
 import org.soundalike.net.SampleCnnConfig;
 import org.soundalike.net.TrainingBatch;
 import org.soundalike.net.SameDiffTrainingPass;
@@ -39,7 +40,7 @@ class DnnlTrainingPassTest {
     TrainingPass.Result expected = SameDiffTrainingPass.build(reference, 2, BatchNormKind.FUSED).computeGradients(batch, 0.5);
     TrainingPass.Result got;
     try (DnnlContext context = new DnnlContext();
-        DnnlTrainingPass pass = DnnlTrainingPass.build(context, single, 2)) {
+        DnnlTrainingPass pass = DnnlTrainingPass.build(context, single, 2, Precision.FP32)) {
       got = pass.computeGradients(
           new TrainingBatch(first.castTo(DataType.FLOAT), second.castTo(DataType.FLOAT),
               tags.castTo(DataType.FLOAT), new boolean[] {true, false}),
