@@ -47,8 +47,11 @@ public final class SearchService implements AutoCloseable {
   private final Optional<QueryEmbedder> embedder;
   private final UploadPolicy policy;
   private final ThreadPoolExecutor pool;
+  private final Path uploads;
 
-  public SearchService(URI esUrl, String index, Optional<QueryEmbedder> embedder, UploadPolicy policy) {
+  /** {@code uploads}: the private folder ({@link UploadFolder}) uploads live in while processed. */
+  public SearchService(URI esUrl, String index, Optional<QueryEmbedder> embedder, UploadPolicy policy, Path uploads) {
+    this.uploads = uploads;
     this.connection = EsConnection.open(esUrl);
     this.search = new TrackSearch(connection, index);
     this.decoder = new AudioDecoder(policy.maxSeconds());
@@ -65,6 +68,10 @@ public final class SearchService implements AutoCloseable {
 
   public UploadPolicy policy() {
     return policy;
+  }
+
+  public Path uploadFolder() {
+    return uploads;
   }
 
   public URI esUrl() {
@@ -116,7 +123,7 @@ public final class SearchService implements AutoCloseable {
     try {
       policy.checkName(fileName);
       policy.checkSize(fileName, Files.size(uploaded));
-      file = Files.createTempFile("soundalike-upload-", "-" + safeSuffix(fileName));
+      file = Files.createTempFile(uploads, "upload-", "-" + safeSuffix(fileName));
       Files.move(uploaded, file, StandardCopyOption.REPLACE_EXISTING);
     } catch (UploadRejectedException e) {
       deleteQuietly(uploaded);
@@ -135,7 +142,7 @@ public final class SearchService implements AutoCloseable {
       }, pool);
     } catch (RejectedExecutionException e) {
       deleteQuietly(file);
-      return CompletableFuture.failedFuture(new UploadRejectedException(fileName
+      return CompletableFuture.failedFuture(new UploadRejectedException(UploadRejectedException.Reason.BUSY, fileName
           + ": the server is busy with other uploads (" + WORKERS + " running, " + WAITING
           + " waiting); try again in a moment", e));
     }
@@ -146,10 +153,10 @@ public final class SearchService implements AutoCloseable {
     try {
       audio = decoder.decode(file);
     } catch (UnsupportedAudioException e) {
-      throw new UploadRejectedException(fileName + ": " + detail(e), e);
+      throw new UploadRejectedException(UploadRejectedException.Reason.UNDECODABLE, fileName + ": " + detail(e), e);
     }
     if (audio.seconds() < policy.minSeconds()) {
-      throw new UploadRejectedException(String.format(Locale.ROOT,
+      throw new UploadRejectedException(UploadRejectedException.Reason.TOO_SHORT, String.format(Locale.ROOT,
           "%s: %.2f s is shorter than one %.2f s excerpt, the least the model can embed",
           fileName, audio.seconds(), policy.minSeconds()));
     }
@@ -162,7 +169,7 @@ public final class SearchService implements AutoCloseable {
     try {
       embedding = embedder.get().embed(audio);
     } catch (EncodingException e) {
-      throw new UploadRejectedException(fileName + ": the model cannot embed it: "
+      throw new UploadRejectedException(UploadRejectedException.Reason.UNDECODABLE, fileName + ": the model cannot embed it: "
           + e.getMessage().replace(file.toString(), fileName), e);
     }
     SearchResults results = search.searchByVector(
