@@ -118,6 +118,10 @@ public final class DashboardServer implements AutoCloseable {
     return "http://" + host + ":" + config.port() + "/";
   }
 
+  public Path uploadFolder() {
+    return search.uploadFolder();
+  }
+
   @Override
   public void close() {
     boot.stop("closed");

@@ -37,6 +37,11 @@ public final class RunningDashboard implements AutoCloseable {
     return new RunningDashboard(DashboardServer.start(config));
   }
 
+  /** The private folder its uploads live in while processed. */
+  public Path uploadFolder() {
+    return server.uploadFolder();
+  }
+
   public String url(String route) {
     return server.url() + route;
   }

@@ -102,15 +102,21 @@ public final class ApiServlet extends HttpServlet {
     if (!type.startsWith("multipart/form-data")) {
       throw ApiError.badParameter("send the audio as multipart/form-data with a 'file' field");
     }
-    SimilarityQuery query = query(request);
     Part part;
     try {
       part = request.getPart("file");
-    } catch (IllegalStateException | ServletException | IOException e) {
+    } catch (RuntimeException | ServletException | IOException e) {
       throw unreadable(e, policy);
     }
     if (part == null || part.getSubmittedFileName() == null) {
       throw ApiError.badParameter("the form has no 'file' field holding a file");
+    }
+    SimilarityQuery query;
+    try {
+      query = query(request);
+    } catch (ApiError e) {
+      part.delete();
+      throw e;
     }
     String name = Path.of(part.getSubmittedFileName()).getFileName().toString();
     Path stored = search.uploadFolder().resolve("api-" + UUID.randomUUID());
@@ -123,7 +129,7 @@ public final class ApiServlet extends HttpServlet {
     try {
       outcome = search.searchUpload(stored, name, query).get(UPLOAD_DEADLINE_SECONDS, TimeUnit.SECONDS);
     } catch (ExecutionException e) {
-      throw ApiError.of(e.getCause());
+      throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
     } catch (TimeoutException e) {
       throw new ApiError(503, "timeout", name + ": not processed within " + UPLOAD_DEADLINE_SECONDS
           + " s; the server is busy, try again later", 30);

@@ -18,8 +18,9 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.soundalike.audio.AudioDecoder;
+import org.soundalike.audio.AudioException;
 import org.soundalike.audio.DecodedAudio;
-import org.soundalike.audio.UnsupportedAudioException;
+import org.soundalike.audio.TrackTooShortException;
 import org.soundalike.encode.EncodingException;
 import org.soundalike.search.EsConnection;
 import org.soundalike.search.QueryTrack;
@@ -152,8 +153,10 @@ public final class SearchService implements AutoCloseable {
     DecodedAudio audio;
     try {
       audio = decoder.decode(file);
-    } catch (UnsupportedAudioException e) {
-      throw new UploadRejectedException(UploadRejectedException.Reason.UNDECODABLE, fileName + ": " + detail(e), e);
+    } catch (TrackTooShortException e) {
+      throw new UploadRejectedException(UploadRejectedException.Reason.TOO_SHORT, fileName + ": " + detail(file, e), e);
+    } catch (AudioException e) {
+      throw new UploadRejectedException(UploadRejectedException.Reason.UNDECODABLE, fileName + ": " + detail(file, e), e);
     }
     if (audio.seconds() < policy.minSeconds()) {
       throw new UploadRejectedException(UploadRejectedException.Reason.TOO_SHORT, String.format(Locale.ROOT,
@@ -189,10 +192,10 @@ public final class SearchService implements AutoCloseable {
   }
 
   // The decoder's message starts with the temporary file's path, which means nothing to the person.
-  private static String detail(UnsupportedAudioException e) {
-    String prefix = e.file() + ": ";
-    String message = e.getMessage();
-    return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
+  private static String detail(Path file, AudioException e) {
+    String prefix = file + ": ";
+    String message = String.valueOf(e.getMessage());
+    return message.startsWith(prefix) ? message.substring(prefix.length()) : message.replace(file.toString(), "the file");
   }
 
   private static String safeSuffix(String fileName) {
