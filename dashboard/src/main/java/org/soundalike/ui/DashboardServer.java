@@ -55,7 +55,7 @@ public final class DashboardServer implements AutoCloseable {
    * Starts the dashboard and returns once it answers.
    *
    * @throws org.soundalike.dataset.CatalogException when the catalog folder holds no catalog
-   * @throws org.soundalike.train.TrainingException when the run folder holds no checkpoint
+   * @throws org.soundalike.run.RunFolderException when the run folder holds no checkpoint
    */
   public static DashboardServer start(DashboardConfig config) throws Exception {
     if (config.apiToken().isEmpty() && !InetAddress.getByName(config.host()).isLoopbackAddress()) {

@@ -21,9 +21,9 @@ import org.openqa.selenium.WebElement;
 import org.soundalike.dataset.EmbeddedTrack;
 import org.soundalike.search.ExportReport;
 import org.soundalike.search.TrackSearch;
-import org.soundalike.train.TrainingException;
 import org.soundalike.ui.audio.CatalogFixture;
 import org.soundalike.ui.search.TestElasticsearch;
+import org.soundalike.run.RunFolderException;
 import org.soundalike.ui.service.UploadPolicy;
 
 /**
@@ -206,7 +206,7 @@ class ServingRunBrowserTest {
     Path empty = Files.createDirectories(temp.resolve("not-a-run"));
     assertThatThrownBy(() -> RunningDashboard.start(Optional.empty(), Optional.empty(), Optional.of(empty),
         Optional.empty(), es.url(), UploadPolicy.defaults()))
-        .isInstanceOf(TrainingException.class)
+        .isInstanceOf(RunFolderException.class)
         .hasMessage("run folder " + empty + " holds no checkpoint (best.bin or checkpoint.bin)");
   }
 

@@ -62,7 +62,7 @@ public final class ServingRunFixture {
   public static ServingRunFixture create(Path dir) throws IOException {
     Catalog catalog = Catalogs.open(writeCatalog(dir.resolve("catalog")));
     Path run = dir.resolve(RUN_ID);
-    TrainingSettings settings = TrainingSettings.defaults(SampleCnnConfig.COMPACT, Variant.named("A"), null, 1.0, 7, null)
+    TrainingSettings settings = TrainingSettings.defaults(SampleCnnConfig.COMPACT, Variant.SUPERVISED_ONLY, null, 1.0, 7, null)
         .withEpochs(1).withBatch(3, 0);
     ByteArrayOutputStream log = new ByteArrayOutputStream();
     new TrainingRun(catalog, run, settings, "dashboard-test", new PrintStream(log, true, StandardCharsets.UTF_8)).run();

@@ -1,5 +1,6 @@
 package org.soundalike.cli;
 
+import org.soundalike.run.CodeVersion;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;

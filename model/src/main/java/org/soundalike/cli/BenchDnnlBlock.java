@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.soundalike.net.SampleCnnConfig;
 import org.soundalike.net.dnnl.BlockBenchmark;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code soundalike bench dnnl-block}: every SampleCNN layer's training pass on oneDNN vs SameDiff. */
@@ -17,9 +17,6 @@ import picocli.CommandLine.Option;
         + " sums them into the encoder's share of a training step. Prints JSON (per-layer lines on stderr).")
 public final class BenchDnnlBlock implements Callable<Integer> {
 
-  @Option(names = "--config", defaultValue = "paper", description = "paper or compact (default: ${DEFAULT-VALUE})")
-  String config;
-
   @Option(names = "--views", defaultValue = "8", description = "excerpts through the encoder per step (default: ${DEFAULT-VALUE})")
   int views;
 
@@ -27,16 +24,12 @@ public final class BenchDnnlBlock implements Callable<Integer> {
       description = "DNNL and/or SAMEDIFF (default: ${DEFAULT-VALUE})")
   List<BlockBenchmark.Engine> engines;
 
-  @Option(names = "--warmup", defaultValue = "2", description = "untimed passes per layer first (default: ${DEFAULT-VALUE})")
-  int warmup;
-
-  @Option(names = "--repeats", defaultValue = "5", description = "timed passes per layer; medians are reported (default: ${DEFAULT-VALUE})")
-  int repeats;
+  @Mixin BenchOptions bench = new BenchOptions(2, 5);
 
   @Override
   public Integer call() throws Exception {
     System.out.println(new ObjectMapper().writeValueAsString(BlockBenchmark.run(
-        SampleCnnConfig.named(config), views, EnumSet.copyOf(engines), warmup, repeats, System.err)));
+        bench.network(), views, EnumSet.copyOf(engines), bench.warmup, bench.repeats, System.err)));
     return 0;
   }
 }

@@ -20,6 +20,7 @@ import org.soundalike.onnx.UntrainedExport;
 import org.soundalike.progress.ProcessUsage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import org.soundalike.run.RunFolder;
 
 /** {@code soundalike bench embed}: tracks/s and × real time, decode + excerpts + encode. */
 @Command(
@@ -86,7 +87,7 @@ public final class BenchEmbed implements Callable<Integer> {
     return switch (engine) {
       case "onnx" -> OrtExcerptEncoder.open(
           model != null ? model
-              : IsolatedExport.untrained(network, directory.resolve("model.onnx")),
+              : IsolatedExport.untrained(network, directory.resolve(RunFolder.MODEL_ONNX)),
           threads, batch);
       case "nd4j" -> new Nd4jExcerptEncoder(
           NetworkParameters.initialize(network, DataType.FLOAT, 1),

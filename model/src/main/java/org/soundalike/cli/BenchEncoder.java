@@ -12,6 +12,7 @@ import org.soundalike.net.SampleCnnConfig;
 import org.soundalike.progress.ProcessUsage;
 import org.soundalike.train.NetworkBenchmark;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code soundalike bench encoder}: ONNX Runtime and ND4J inference side by side, in one JVM. */
@@ -25,9 +26,6 @@ import picocli.CommandLine.Option;
       "is loaded yet), then ND4J, then ORT again with ND4J's natives loaded in the same JVM."
     })
 public final class BenchEncoder implements Callable<Integer> {
-
-  @Option(names = "--config", defaultValue = "paper", description = "paper or compact (default: ${DEFAULT-VALUE})")
-  String config;
 
   @Option(names = "--model", description = "an export of the same config (default: export an untrained one)")
   Path model;
@@ -44,15 +42,11 @@ public final class BenchEncoder implements Callable<Integer> {
   @Option(names = "--spinning", description = "let ORT's idle threads spin (ORT's own default; off here)")
   boolean spinning;
 
-  @Option(names = "--warmup", defaultValue = "3", description = "untimed batches first (default: ${DEFAULT-VALUE})")
-  int warmup;
-
-  @Option(names = "--repeats", defaultValue = "10", description = "timed batches (default: ${DEFAULT-VALUE})")
-  int repeats;
+  @Mixin BenchOptions bench = new BenchOptions(3, 10);
 
   @Override
   public Integer call() throws Exception {
-    SampleCnnConfig network = SampleCnnConfig.named(config);
+    SampleCnnConfig network = bench.network();
     if (!List.of("onnx", "nd4j", "both").contains(engine)) {
       throw new IllegalArgumentException("--engine must be onnx, nd4j or both, not " + engine);
     }
@@ -68,19 +62,19 @@ public final class BenchEncoder implements Callable<Integer> {
     Path temporary = null;
     if (!engine.equals("nd4j") && file == null) {
       temporary = Files.createTempDirectory("soundalike-bench-encoder");
-      file = IsolatedExport.untrained(network, temporary.resolve(config + ".onnx"));
+      file = IsolatedExport.untrained(network, temporary.resolve(bench.config + ".onnx"));
     }
     try {
       if (!engine.equals("nd4j")) {
-        out.put("onnx", OrtBenchmark.encoder(file, network, batch, threads, spinning, warmup, repeats));
+        out.put("onnx", OrtBenchmark.encoder(file, network, batch, threads, spinning, bench.warmup, bench.repeats));
       }
       if (!engine.equals("onnx")) {
-        Map<String, Object> nd4j = new LinkedHashMap<>(NetworkBenchmark.encoder(network, batch, warmup, repeats));
+        Map<String, Object> nd4j = new LinkedHashMap<>(NetworkBenchmark.encoder(network, batch, bench.warmup, bench.repeats));
         nd4j.put("excerptsPerCpuSecond", perCpuSecond(nd4j));
         out.put("nd4j", nd4j);
       }
       if (engine.equals("both")) {
-        out.put("onnxAfterNd4j", OrtBenchmark.encoder(file, network, batch, threads, spinning, warmup, repeats));
+        out.put("onnxAfterNd4j", OrtBenchmark.encoder(file, network, batch, threads, spinning, bench.warmup, bench.repeats));
         out.put("summary", summary(out));
       }
     } finally {

@@ -3,10 +3,10 @@ package org.soundalike.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.concurrent.Callable;
 import org.soundalike.net.BatchNormKind;
-import org.soundalike.net.SampleCnnConfig;
 import org.soundalike.train.NetworkBenchmark;
 import org.soundalike.train.TrainingEngine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code soundalike bench train-step}: time of one full training step. */
@@ -16,9 +16,6 @@ import picocli.CommandLine.Option;
     description = "Time full training steps (two views forward, NT-Xent + masked BCE, backward, Adam) "
         + "on random audio; prints JSON.")
 public final class BenchTrainStep implements Callable<Integer> {
-
-  @Option(names = "--config", defaultValue = "paper", description = "paper or compact (default: ${DEFAULT-VALUE})")
-  String config;
 
   @Option(names = "--batch", defaultValue = "8", description = "tracks per step; each gives two views (default: ${DEFAULT-VALUE})")
   int batch;
@@ -36,17 +33,13 @@ public final class BenchTrainStep implements Callable<Integer> {
           + "default, dnnl on ND4J's CPU backend)")
   String engine;
 
-  @Option(names = "--warmup", defaultValue = "2", description = "untimed steps first (default: ${DEFAULT-VALUE})")
-  int warmup;
-
-  @Option(names = "--repeats", defaultValue = "5", description = "timed steps (default: ${DEFAULT-VALUE})")
-  int repeats;
+  @Mixin BenchOptions bench = new BenchOptions(2, 5);
 
   @Override
   public Integer call() throws Exception {
     System.out.println(new ObjectMapper().writeValueAsString(
-        NetworkBenchmark.trainStep(SampleCnnConfig.named(config), batch, batchNorm, slice, engine != null ? TrainingEngine.named(engine) : TrainingEngine.forBackend(),
-            warmup, repeats)));
+        NetworkBenchmark.trainStep(bench.network(), batch, batchNorm, slice, engine != null ? TrainingEngine.named(engine) : TrainingEngine.forBackend(),
+            bench.warmup, bench.repeats)));
     return 0;
   }
 }

@@ -12,9 +12,9 @@ final class CorpusReport {
 
   static void print(CorpusSummary summary, PrintStream out) {
     out.println("Demo corpus: " + summary.dir().toAbsolutePath());
-    out.printf("  %d tracks x %.1f s = %.1f min of audio (seed %d, label noise %.2f)%n",
+    out.printf("  %d tracks x %.1f s = %.1f min of audio (design %d, seed %d, label noise %.2f)%n",
         summary.parameters().tracks(), summary.parameters().seconds(), summary.audioSeconds() / 60,
-        summary.parameters().seed(), summary.parameters().labelNoise());
+        summary.parameters().design().number(), summary.parameters().seed(), summary.parameters().labelNoise());
     StringBuilder splits = new StringBuilder("  splits:");
     for (Split split : Split.values()) {
       splits.append(' ').append(split.label()).append(' ').append(summary.tracksPerSplit().get(split));

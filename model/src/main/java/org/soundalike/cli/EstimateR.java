@@ -1,5 +1,6 @@
 package org.soundalike.cli;
 
+import org.soundalike.run.CodeVersion;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -43,7 +44,7 @@ public final class EstimateR implements Callable<Integer> {
     return TrainCommands.execute("estimate-r", spec.commandLine().getErr(), () -> {
       Catalog catalog = Catalogs.open(catalogDir);
       TrainingSettings base = options.apply(
-          TrainingSettings.defaults(options.networkConfig(), Variant.named("A"), null, 1, options.seed, null),
+          TrainingSettings.defaults(options.networkConfig(), Variant.SUPERVISED_ONLY, null, 1, options.seed, null),
           TrainingSettings.MAX_EPOCHS);
       RatioEstimate estimate = RatioEstimate.measure(catalog, out, base, last, CodeVersion.current(), System.err);
       spec.commandLine().getOut().printf(Locale.ROOT, "r = %.4f (L_SSL %.4f / L_ML %.4f, mean of the last %d epochs); wrote %s%n",

@@ -13,8 +13,8 @@ import org.soundalike.dataset.EmbeddedTrackJsonl;
 import org.soundalike.eval.EvaluationException;
 import org.soundalike.eval.EvaluationSet;
 import org.soundalike.eval.report.ReportException;
-import org.soundalike.eval.report.RunEvaluation;
-import org.soundalike.eval.report.RunEvaluator;
+import org.soundalike.evaluate.RunEvaluation;
+import org.soundalike.eval.report.EmbeddingEvaluator;
 import org.soundalike.eval.report.RunResult;
 import org.soundalike.eval.report.RunResultJson;
 import org.soundalike.progress.Progress;
@@ -25,6 +25,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import org.soundalike.run.RunProvenanceJson;
+import org.soundalike.run.RunFolderException;
 
 /**
  * {@code soundalike evaluate --run RUN [--catalog DIR] [--split test] [--out RUN/results.json]}: embeds
@@ -109,7 +111,7 @@ public final class Evaluate implements Callable<Integer> {
       stdout.println("run " + result.run().runId() + ": " + result.tracks() + " tracks, " + result.queries()
           + " queries, R@1 " + result.metric("R@1") + ", ROC-AUC " + result.metric("ROC-AUC") + "; wrote " + target);
       return 0;
-    } catch (ReportException | CatalogException | EvaluationException | EncodingException | TrainingException
+    } catch (ReportException | CatalogException | EvaluationException | EncodingException | TrainingException | RunFolderException
         | IllegalArgumentException e) {
       err.println("soundalike evaluate: " + e.getMessage());
       return 1;
@@ -127,10 +129,10 @@ public final class Evaluate implements Callable<Integer> {
   }
 
   private static RunResult precomputed(Precomputed input) throws IOException {
-    RunProvenance run = RunResultJson.readProvenance(input.runInfo);
+    RunProvenance run = RunProvenanceJson.read(input.runInfo);
     EvaluationSet set = EvaluationSet.of(EmbeddedTrackJsonl.read(input.embeddings));
     try (Progress progress = new Progress("retrieval", "queries", set.tracksWithTags().length)) {
-      return RunEvaluator.withDefaults().evaluate(set, run, progress::advance);
+      return EmbeddingEvaluator.withDefaults().evaluate(set, run, progress::advance);
     }
   }
 }

@@ -1,11 +1,12 @@
 package org.soundalike.cli;
 
+import org.soundalike.run.CodeVersion;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.soundalike.net.SampleCnnConfig;
-import org.soundalike.onnx.RunExport;
+import org.soundalike.onnx.RunOnnxExport;
 import org.soundalike.onnx.UntrainedExport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -52,7 +53,7 @@ public final class ExportOnnx implements Callable<Integer> {
     if (config != null || seed != null || tags != null) {
       throw new ParameterException(spec.commandLine(), "--run excludes --config, --seed and --tags (the run has them)");
     }
-    Path written = out == null ? RunExport.ensure(run) : RunExport.write(run, out);
+    Path written = out == null ? RunOnnxExport.ensure(run) : RunOnnxExport.write(run, out);
     spec.commandLine().getOut().println(written + " (" + size(written) + " bytes, run " + run + ")");
     return 0;
   }

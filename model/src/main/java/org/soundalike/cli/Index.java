@@ -1,5 +1,6 @@
 package org.soundalike.cli;
 
+import org.soundalike.run.CodeVersion;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedWriter;
@@ -52,8 +53,9 @@ public final class Index implements Callable<Integer> {
   @Option(names = "--model-config", defaultValue = "", paramLabel = "TEXT", description = "The model configuration, recorded as provenance.")
   String modelConfig;
 
-  @Option(names = "--dims", defaultValue = "" + TrackIndexSchema.DEFAULT_DIMENSIONS, description = "Embedding dimensions (default: ${DEFAULT-VALUE}).")
-  int dims;
+  @Option(names = "--dims", description = "Embedding dimensions; tracks of another size are rejected "
+      + "(default: the size of the input's first valid track, else " + TrackIndexSchema.DEFAULT_DIMENSIONS + ").")
+  Integer dims;
 
   @Option(names = "--index-type", defaultValue = "int8_hnsw", description = "hnsw, int8_hnsw or bbq_hnsw (default: ${DEFAULT-VALUE}; see docs/benchmarks/search.md).")
   String indexType;
@@ -79,7 +81,8 @@ public final class Index implements Callable<Integer> {
     Files.deleteIfExists(report);
     TrackJsonlSource.Scan scan = TrackJsonlSource.scan(input);
     String runId = run != null ? run : scan.sha256().substring(0, 12);
-    TrackIndexSchema schema = TrackIndexSchema.DEFAULT.withDimensions(dims)
+    int dimensions = dims != null ? dims : scan.dimensions() > 0 ? scan.dimensions() : TrackIndexSchema.DEFAULT_DIMENSIONS;
+    TrackIndexSchema schema = TrackIndexSchema.DEFAULT.withDimensions(dimensions)
         .withVectorOptions(VectorIndexOptions.of(VectorIndexType.fromEsName(indexType), oversample));
     ExportRequest request = ExportRequest.of(alias, runId, new Provenance(runId, modelConfig, CodeVersion.current(), Instant.now()))
         .withSchema(schema).withBatchSize(batchSize).withMaxRejects(maxRejects);

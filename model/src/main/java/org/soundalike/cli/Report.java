@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import org.soundalike.run.RunFolder;
 
 /** {@code soundalike report --results DIR}: every results.json under DIR in the paper's shapes. */
 @Command(
@@ -43,7 +44,7 @@ public final class Report implements Callable<Integer> {
     try {
       CollectedRuns collected = CollectedRuns.collect(results);
       if (collected.runs().isEmpty()) {
-        err.println("soundalike report: no " + CollectedRuns.RESULTS_FILE + " under " + results);
+        err.println("soundalike report: no " + RunFolder.RESULTS_JSON + " under " + results);
         err.flush();
         return 1;
       }

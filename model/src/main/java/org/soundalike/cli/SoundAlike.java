@@ -11,12 +11,13 @@ import picocli.CommandLine.Command;
 @Command(
     name = "soundalike",
     mixinStandardHelpOptions = true,
-    versionProvider = CodeVersion.class,
+    versionProvider = VersionProvider.class,
     description = "Finds music that sounds alike and tags music from its audio.",
     subcommands = {
       CommandLine.HelpCommand.class,
       Bench.class,
       CatalogCommand.class,
+      Compare.class,
       Inspect.class,
       Corpus.class,
       Metrics.class,

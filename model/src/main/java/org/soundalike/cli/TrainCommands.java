@@ -1,5 +1,6 @@
 package org.soundalike.cli;
 
+import org.soundalike.run.CodeVersion;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import org.soundalike.encode.EncodingException;
 import org.soundalike.train.TrainingException;
 import org.soundalike.train.TrainingRun;
 import org.soundalike.train.TrainingSettings;
+import org.soundalike.run.RunFolderException;
 
 /** What the training commands share: running a run and turning failures into one line and exit code 1. */
 final class TrainCommands {
@@ -24,7 +26,8 @@ final class TrainCommands {
   static int execute(String command, PrintWriter err, Work work) {
     try {
       return work.run();
-    } catch (TrainingException | CatalogException | AudioException | EncodingException | IllegalArgumentException e) {
+    } catch (TrainingException | RunFolderException | CatalogException | AudioException | EncodingException
+        | IllegalArgumentException e) {
       err.println("soundalike " + command + ": " + e.getMessage());
       return 1;
     } catch (IOException e) {

@@ -38,13 +38,13 @@ public final class Arranger {
   private final double beatMicros;
   private final long endMicros;
   private final int bars;
-  private final int[] progression;
   private final SplittableRandom random;
+  private final Sections sections;
 
   private Arranger(PieceSpec piece, double seconds) {
     this.piece = piece;
     this.seconds = seconds;
-    this.style = piece.style();
+    this.style = piece.style().feel();
     this.beatsPerBar = style.beatsPerBar();
     this.beatMicros = 60e6 / piece.bpm();
     this.endMicros = Math.round(seconds * 1e6);
@@ -53,7 +53,10 @@ public final class Arranger {
     int[][] choices = style == Style.JAZZ
         ? (piece.mode() == Mode.MAJOR ? JAZZ_MAJOR : JAZZ_MINOR)
         : (piece.mode() == Mode.MAJOR ? MAJOR_PROGRESSIONS : MINOR_PROGRESSIONS);
-    this.progression = choices[random.nextInt(choices.length)];
+    int[] progression = choices[random.nextInt(choices.length)];
+    // Its own random stream, so that v1's notes are drawn exactly as before sections existed.
+    this.sections = Sections.draw(piece.variety().sectionBars(), bars, beatsPerBar * beatMicros, choices,
+        progression, new SplittableRandom(Seeds.derive(piece.arrangementSeed(), Seeds.SECTIONS, 0)));
   }
 
   public static Score arrange(PieceSpec piece, double seconds) {
@@ -76,17 +79,21 @@ public final class Arranger {
       }
       List<Note> notes = switch (instrument.role()) {
         case SUSTAIN -> sustained(instrument, !pulseElsewhere());
-        case CHORDS -> chords(instrument);
+        case CHORDS -> sections.alternate(chords(instrument), () -> arpeggio(instrument, 6, 6));
         case BASS -> bass(instrument);
         case MELODY -> isTechnoArpeggio(instrument)
             ? arpeggio(instrument, 3, 2)
-            : instrument == lead ? melody(instrument, melody, rhythm, 0) : harmony(instrument, melody, rhythm);
+            : sections.registers(instrument == lead ? melody(instrument, melody, rhythm, 0)
+                : harmony(instrument, melody, rhythm), instrument.lowKey(), instrument.highKey());
       };
-      int reverb = style == Style.AMBIENT ? 90 : 40;
-      parts.add(new Part(instrument.tag(), channel++, instrument.program(style), instrument.volume(), reverb, notes));
+      Variety variety = piece.variety();
+      int reverb = variety.reverb() >= 0 ? variety.reverb() : style == Style.AMBIENT ? 90 : 40;
+      parts.add(new Part(instrument.tag(), channel++, variety.program(instrument, style), variety.volume(instrument),
+          reverb, sections.dynamics(notes)));
     }
     if (piece.drums()) {
-      parts.add(new Part(Vocabulary.DRUMS, Part.DRUM_CHANNEL, 0, 120, 30, drums()));
+      parts.add(new Part(Vocabulary.DRUMS, Part.DRUM_CHANNEL, 0, 120, 30,
+          sections.dynamics(sections.breaks(drums(), HATS))));
     }
     return new Score(piece, seconds, parts);
   }
@@ -113,7 +120,8 @@ public final class Arranger {
   }
 
   private int chordDegree(int bar) {
-    return progression[bar % progression.length];
+    int[] chords = sections.progression(bar);
+    return chords[bar % chords.length];
   }
 
   /** Semitones of chord tone {@code tone} (0 root, 1 third, 2 fifth) above the tonic. */
@@ -431,6 +439,8 @@ public final class Arranger {
   private static final int OPEN_HAT = 46;
   private static final int RIDE = 51;
   private static final int TAMBOURINE = 54;
+  /** What a drum break leaves out: the kick, snare, side-stick, clap and ride still mark every beat. */
+  private static final java.util.Set<Integer> HATS = java.util.Set.of(CLOSED_HAT, PEDAL_HAT, OPEN_HAT, TAMBOURINE);
 
   /** {@code {key, beat, tick, velocity}} hits of one bar of the style's groove. */
   private int[][] groove() {

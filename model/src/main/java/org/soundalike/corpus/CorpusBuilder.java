@@ -50,9 +50,10 @@ public final class CorpusBuilder {
 
   /** The tracks a corpus with these parameters holds, without rendering anything. */
   public static List<CorpusTrack> plan(CorpusParameters parameters) {
-    List<PieceSpec> pieces = new PieceGenerator(parameters.seed()).pieces(parameters.tracks());
-    List<Split> splits = SplitAssigner.assign(pieces, parameters.seed());
-    LabelNoise noise = new LabelNoise(parameters.labelNoise(), parameters.seed());
+    CorpusDesign design = parameters.design();
+    List<PieceSpec> pieces = new PieceGenerator(parameters.seed(), design).pieces(parameters.tracks());
+    List<Split> splits = SplitAssigner.assign(pieces, parameters.seed(), design.validFraction(), design.testFraction());
+    LabelNoise noise = new LabelNoise(parameters.labelNoise(), parameters.seed(), design.vocabulary());
     List<CorpusTrack> tracks = new ArrayList<>();
     for (int i = 0; i < pieces.size(); i++) {
       PieceSpec piece = pieces.get(i);
@@ -165,6 +166,6 @@ public final class CorpusBuilder {
       perSplit.put(split, (int) tracks.stream().filter(t -> t.split() == split).count());
     }
     return new CorpusSummary(dir, parameters, bank.description(), reused, perSplit,
-        tracks.size() * parameters.seconds(), CorpusManifest.labelCounts(tracks, true), renderSeconds, threads);
+        tracks.size() * parameters.seconds(), CorpusManifest.labelCounts(parameters.design(), tracks, true), renderSeconds, threads);
   }
 }

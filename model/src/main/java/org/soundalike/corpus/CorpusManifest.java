@@ -54,15 +54,15 @@ public final class CorpusManifest {
     audio.put("bitsPerSample", 16);
     audio.put("normalisedPeakDbfs", -1.0);
     ArrayNode vocabulary = root.putArray("vocabulary");
-    Vocabulary.tags().forEach(vocabulary::add);
+    parameters.design().vocabulary().forEach(vocabulary::add);
     ObjectNode splits = root.putObject("splits");
     for (Split split : Split.values()) {
       splits.put(split.label(), tracks.stream().filter(t -> t.split() == split).count());
     }
     ObjectNode labelCounts = root.putObject("labelCounts");
-    labelCounts(tracks, true).forEach(labelCounts::put);
+    labelCounts(parameters.design(), tracks, true).forEach(labelCounts::put);
     ObjectNode truthCounts = root.putObject("truthCounts");
-    labelCounts(tracks, false).forEach(truthCounts::put);
+    labelCounts(parameters.design(), tracks, false).forEach(truthCounts::put);
     ArrayNode list = root.putArray("tracks");
     for (CorpusTrack track : tracks) {
       PieceSpec piece = track.piece();
@@ -76,6 +76,13 @@ public final class CorpusManifest {
       node.put("drums", piece.drums());
       ArrayNode instruments = node.putArray("instruments");
       piece.instruments().forEach(i -> instruments.add(i.tag()));
+      if (piece.variety() != Variety.NONE) {
+        ObjectNode programs = node.putObject("programs");
+        piece.variety().programs().entrySet().stream().sorted(Map.Entry.comparingByKey())
+            .forEach(e -> programs.put(e.getKey().tag(), e.getValue()));
+        node.put("reverb", piece.variety().reverb());
+        node.put("sectionBars", piece.variety().sectionBars());
+      }
       ArrayNode truth = node.putArray("truth");
       track.truth().tags().forEach(truth::add);
       ArrayNode labels = node.putArray("labels");
@@ -85,9 +92,9 @@ public final class CorpusManifest {
   }
 
   /** Tracks carrying each vocabulary tag, in vocabulary order (labels, or else the truth). */
-  public static Map<String, Integer> labelCounts(List<CorpusTrack> tracks, boolean labels) {
+  public static Map<String, Integer> labelCounts(CorpusDesign design, List<CorpusTrack> tracks, boolean labels) {
     Map<String, Integer> counts = new LinkedHashMap<>();
-    for (String tag : Vocabulary.tags()) {
+    for (String tag : design.vocabulary()) {
       counts.put(tag, (int) tracks.stream().filter(t -> (labels ? t.labels() : t.truth()).contains(tag)).count());
     }
     return counts;
@@ -170,6 +177,10 @@ public final class CorpusManifest {
     node.put("seconds", parameters.seconds());
     node.put("seed", parameters.seed());
     node.put("labelNoise", parameters.labelNoise());
+    // Only v2 names its design, so that a v1 corpus rendered before designs existed is still reused.
+    if (parameters.design() != CorpusDesign.V1) {
+      node.put("design", parameters.design().number());
+    }
     return node;
   }
 

@@ -8,8 +8,9 @@ package org.soundalike.corpus;
  * @param seconds length of each track
  * @param seed seeds the pieces, the splits and the label noise
  * @param labelNoise fraction of training tags replaced by wrong ones (0 = labels are the truth)
+ * @param design which corpus the seed draws (v1, the default, or v2)
  */
-public record CorpusParameters(int tracks, double seconds, long seed, double labelNoise) {
+public record CorpusParameters(int tracks, double seconds, long seed, double labelNoise, CorpusDesign design) {
 
   /**
    * 300 tracks of 20 s (100 min of audio, 7 evaluation excerpts per track): small enough that the
@@ -20,7 +21,13 @@ public record CorpusParameters(int tracks, double seconds, long seed, double lab
   public static final double DEFAULT_SECONDS = 20;
   public static final long DEFAULT_SEED = 42;
 
+  /** Corpus v1. */
+  public CorpusParameters(int tracks, double seconds, long seed, double labelNoise) {
+    this(tracks, seconds, seed, labelNoise, CorpusDesign.V1);
+  }
+
   public CorpusParameters {
+    java.util.Objects.requireNonNull(design, "design");
     if (tracks < 1) {
       throw new IllegalArgumentException("the corpus needs at least one track, not " + tracks);
     }

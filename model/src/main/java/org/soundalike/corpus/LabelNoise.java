@@ -16,13 +16,21 @@ public final class LabelNoise {
 
   private final double rate;
   private final long seed;
+  private final List<String> vocabulary;
 
+  /** With corpus v1's vocabulary. */
   public LabelNoise(double rate, long seed) {
+    this(rate, seed, Vocabulary.tags());
+  }
+
+  /** @param vocabulary where the wrong tags come from */
+  public LabelNoise(double rate, long seed, List<String> vocabulary) {
     if (!(rate >= 0 && rate <= 1)) {
       throw new IllegalArgumentException("label noise " + rate + " is not a fraction in [0, 1]");
     }
     this.rate = rate;
     this.seed = seed;
+    this.vocabulary = List.copyOf(vocabulary);
   }
 
   public double rate() {
@@ -35,7 +43,7 @@ public final class LabelNoise {
       return truth;
     }
     SplittableRandom random = new SplittableRandom(Seeds.derive(seed, Seeds.NOISE, index));
-    List<String> wrongChoices = new ArrayList<>(Vocabulary.tags());
+    List<String> wrongChoices = new ArrayList<>(vocabulary);
     wrongChoices.removeAll(truth.tags());
     TreeSet<String> labels = new TreeSet<>();
     int replaced = 0;

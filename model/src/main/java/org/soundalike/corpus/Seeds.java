@@ -10,6 +10,8 @@ final class Seeds {
   static final long PIECE = 0x5049454345L;
   static final long SPLIT = 0x53504c4954L;
   static final long NOISE = 0x4e4f495345L;
+  static final long PIECE_V2 = 0x5049454332L;
+  static final long SECTIONS = 0x53454354L;
 
   private Seeds() {}
 

@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Every tag the demo corpus can carry: instruments, drums or no drums, tempo band, mode and style.
- * Each track carries exactly one tag of each group but the instruments (two or more).
+ * Every tag demo corpus v1 can carry: instruments, drums or no drums, tempo band, mode and style.
+ * Each track carries exactly one tag of each group but the instruments (two or more). Corpus v2's
+ * vocabulary is {@link CorpusDesign#vocabulary()}.
  */
 public final class Vocabulary {
 
@@ -27,7 +28,7 @@ public final class Vocabulary {
 
   private static List<String> build() {
     List<String> tags = new ArrayList<>();
-    for (Instrument instrument : Instrument.values()) {
+    for (Instrument instrument : Instrument.V1) {
       tags.add(instrument.tag());
     }
     tags.add(DRUMS);
@@ -38,7 +39,7 @@ public final class Vocabulary {
     for (Mode mode : Mode.values()) {
       tags.add(mode.tag());
     }
-    for (Style style : Style.values()) {
+    for (Style style : Style.V1) {
       tags.add(style.tag());
     }
     return List.copyOf(tags);

@@ -6,11 +6,12 @@ import java.util.Locale;
 import java.util.Map;
 import org.soundalike.net.NetworkParameters;
 import org.soundalike.onnx.OnnxExportCache;
-import org.soundalike.onnx.RunExport;
+import org.soundalike.onnx.RunOnnxExport;
+import org.soundalike.run.RunFolder;
 
 /**
  * Chooses the engine for a network: ONNX Runtime on an export cached next to the run (made on
- * demand, {@link RunExport} / {@link OnnxExportCache}), or ND4J directly. ORT is the default for
+ * demand, {@link RunOnnxExport} / {@link OnnxExportCache}), or ND4J directly. ORT is the default for
  * serving: on this machine it is faster per CPU-second and uses about half the memory
  * (docs/benchmarks/onnx.md, docs/benchmarks/serve.md).
  */
@@ -67,7 +68,7 @@ public final class ExcerptEncoders {
    */
   public static ExcerptEncoder load(Path run, Settings settings) {
     return switch (settings.engine()) {
-      case ONNX -> OrtExcerptEncoder.open(RunExport.ensure(run), settings.threads(), settings.batchSize());
+      case ONNX -> OrtExcerptEncoder.open(RunOnnxExport.ensure(run), settings.threads(), settings.batchSize());
       case ND4J -> Nd4jExcerptEncoder.load(run, settings.batchSize(), settings.parallelism());
     };
   }
@@ -75,7 +76,7 @@ public final class ExcerptEncoders {
   /**
    * An encoder for live parameters (e.g. inside a training JVM).
    *
-   * @param runDirectory where the export is cached ({@value OnnxExportCache#FILE_NAME}); used by
+   * @param runDirectory where the export is cached ({@value RunFolder#MODEL_ONNX}); used by
    *     the ONNX engine only
    * @param provenance what produced the weights, written into the export's metadata
    */
@@ -87,7 +88,7 @@ public final class ExcerptEncoders {
       Settings settings) {
     return switch (settings.engine()) {
       case ONNX -> OrtExcerptEncoder.open(
-          OnnxExportCache.ensure(parameters, tags, provenance, runDirectory.resolve(OnnxExportCache.FILE_NAME)),
+          OnnxExportCache.ensure(parameters, tags, provenance, runDirectory.resolve(RunFolder.MODEL_ONNX)),
           settings.threads(), settings.batchSize());
       case ND4J -> new Nd4jExcerptEncoder(parameters, tags, settings.batchSize(), settings.parallelism());
     };

@@ -9,7 +9,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * One encoder layer alone in a SameDiff training graph, exactly as {@link TrainingGraph} writes it
+ * One encoder layer alone in a SameDiff training graph, exactly as {@link SameDiffTrainingPass} writes it
  * (conv 1×3 NHWC + {@link BatchNormKind#FUSED} batch norm + ReLU (+ max-pool)): the reference that
  * the oneDNN block of {@code net.dnnl} is checked and timed against. The scalar loss is
  * Σ y·g for a given output gradient g, so the gradients are exactly what a backward pass

@@ -27,7 +27,6 @@ public final class NetworkParameters {
 
   static final String PROJECTOR_1 = "projector.w1";
   static final String PROJECTOR_2 = "projector.w2";
-  static final String TAG_HEAD = "tags.w";
 
   private final SampleCnnConfig config;
   private final DataType dataType;
@@ -70,7 +69,7 @@ public final class NetworkParameters {
         PROJECTOR_2,
         uniform(random, dataType, 1 / Math.sqrt(config.projectorHidden()),
             config.projectorHidden(), config.projectionSize()));
-    weights.put(TAG_HEAD, uniform(random, dataType, 1 / Math.sqrt(h), h, config.tags()));
+    weights.put(MetricLearningHead.TAG_HEAD, uniform(random, dataType, 1 / Math.sqrt(h), h, config.tags()));
     return new NetworkParameters(config, dataType, weights, running);
   }
 

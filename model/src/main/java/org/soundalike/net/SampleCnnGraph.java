@@ -143,23 +143,13 @@ final class SampleCnnGraph {
     return sd.identity("projection", hidden.mmul(parameter(NetworkParameters.PROJECTOR_2)));
   }
 
-  /** z = L2normalize(LayerNorm without affine(h)). */
+  /** z of the {@link MetricLearningHead}. */
   SDVariable embedding(SDVariable h) {
-    SDVariable centred = h.sub(sd.mean(h, true, 1));
-    SDVariable variance = sd.mean(sd.math().square(centred), true, 1);
-    SDVariable normalised = centred.mul(sd.math().rsqrt(variance.add(LAYER_NORM_EPSILON)));
-    SDVariable norm = sd.math().sqrt(sd.sum(sd.math().square(normalised), true, 1).add(L2_EPSILON));
-    return sd.identity("z", normalised.div(norm));
+    return MetricLearningHead.embedding(sd, h);
   }
 
-  /** Tag logits W z (W stored transposed, [D, T]). */
+  /** Tag logits W z of the {@link MetricLearningHead}. */
   SDVariable tagLogits(SDVariable z) {
-    return sd.identity("tagLogits", z.mmul(parameter(NetworkParameters.TAG_HEAD)));
+    return MetricLearningHead.tagLogits(sd, z, parameter(MetricLearningHead.TAG_HEAD));
   }
-
-  /** PyTorch's LayerNorm default. */
-  static final double LAYER_NORM_EPSILON = 1e-5;
-
-  /** Keeps the L2 normalisation's gradient finite for an all-zero vector. */
-  static final double L2_EPSILON = 1e-12;
 }

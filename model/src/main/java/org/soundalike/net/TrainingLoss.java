@@ -11,7 +11,7 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * The training loss on h of all 2B views (METHOD.md, "Losses"): projector + NT-Xent, embedding + tag
  * head + masked BCE, L = L_ML + λ·L_SSL; its inputs for a batch, and its values. The whole-batch
- * {@link TrainingGraph} and the micro-batched pass's {@link HeadsGraph} build it on top of their h.
+ * {@link SameDiffTrainingPass} and the micro-batched pass's {@link HeadsGraph} build it on top of their h.
  */
 final class TrainingLoss {
 
@@ -34,7 +34,7 @@ final class TrainingLoss {
     SDVariable viewWeights = sd.placeHolder(VIEW_WEIGHTS, type, views);
     SDVariable lambda = sd.placeHolder(LAMBDA, type);
     SDVariable ssl = NtXentLoss.build(sd, LOSS_SSL, graph.projector(h), views, NtXentLoss.TEMPERATURE);
-    SDVariable ml = MaskedBceLoss.build(sd, LOSS_ML, graph.tagLogits(graph.embedding(h)), labels, viewWeights);
+    SDVariable ml = MetricLearningHead.loss(sd, LOSS_ML, graph.tagLogits(graph.embedding(h)), labels, viewWeights);
     sd.setLossVariables(sd.identity(LOSS, ml.add(ssl.mul(lambda))));
   }
 

@@ -5,8 +5,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Forward and backward of L = L_ML + λ·L_SSL for batches of a fixed number of tracks. Two
- * implementations: {@link TrainingGraph} (the whole batch in one graph: fastest while it fits in
- * memory) and {@link MicroBatchedTraining} (the encoder runs over slices of the views, so memory
+ * implementations: {@link SameDiffTrainingPass} (the whole batch in one graph: fastest while it fits in
+ * memory) and {@link MicroBatchedTrainingPass} (the encoder runs over slices of the views, so memory
  * is bounded, while the losses still see all 2B views); and {@code net.dnnl.DnnlTrainingPass} (the
  * encoder on oneDNN primitives, the trainer's default on CPU).
  *

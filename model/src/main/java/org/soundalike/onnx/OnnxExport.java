@@ -24,6 +24,7 @@ import org.soundalike.audio.AudioSpec;
 import org.soundalike.net.FoldedConvolution;
 import org.soundalike.net.NetworkParameters;
 import org.soundalike.net.SampleCnnConfig;
+import org.soundalike.net.MetricLearningHead;
 
 /**
  * Writes the inference network (encoder with batch norm folded into the convolutions, the
@@ -97,13 +98,13 @@ public final class OnnxExport {
     graph.addNode(node("LayerNormalization", "layer_norm", List.of("h", "layer_norm.scale"),
         List.of("h_normalised"),
         intAttribute("axis", -1),
-        floatAttribute("epsilon", (float) LAYER_NORM_EPSILON)));
+        floatAttribute("epsilon", (float) MetricLearningHead.LAYER_NORM_EPSILON)));
     graph.addNode(node("LpNormalization", "l2", List.of("h_normalised"), List.of(EMBEDDING),
         intAttribute("axis", 1), intAttribute("p", 2)));
 
     // The net stores W transposed ([D, T], y = z · W), which is what MatMul wants.
-    graph.addInitializer(OnnxTensors.floats("tags.w", parameters.get("tags.w")));
-    graph.addNode(node("MatMul", "tag_logits", List.of(EMBEDDING, "tags.w"), List.of("tag_logits")));
+    graph.addInitializer(OnnxTensors.floats(MetricLearningHead.TAG_HEAD, parameters.get(MetricLearningHead.TAG_HEAD)));
+    graph.addNode(node("MatMul", "tag_logits", List.of(EMBEDDING, MetricLearningHead.TAG_HEAD), List.of("tag_logits")));
     graph.addNode(node("Sigmoid", "tag_sigmoid", List.of("tag_logits"), List.of(TAG_PROBABILITIES)));
 
     graph.addOutput(tensorInfo(EMBEDDING, config.embeddingChannels()));
@@ -165,9 +166,6 @@ public final class OnnxExport {
         intsAttribute("strides", 1, SampleCnnConfig.KERNEL)));
     return name + ".pool";
   }
-
-  /** PyTorch's LayerNorm default, as in the net's embedding. */
-  private static final double LAYER_NORM_EPSILON = 1e-5;
 
   private static NodeProto node(
       String op, String name, List<String> inputs, List<String> outputs, AttributeProto... attributes) {

@@ -17,15 +17,12 @@ import org.soundalike.net.NetworkParameters;
  * was made from changed (a run trained further) or when it was written by another version of
  * the export graph, left alone otherwise. What it was made from is a fingerprint stored in the
  * model's metadata: of the live parameters ({@link #ensure(NetworkParameters, List, Map, Path)})
- * or of the run's checkpoint file ({@link RunExport#ensure}).
+ * or of the run's checkpoint file ({@link RunOnnxExport#ensure}).
  */
 public final class OnnxExportCache {
 
   /** Metadata key of the parameter fingerprint. */
   public static final String META_PARAMETERS_SHA256 = "soundalike.parameters_sha256";
-
-  /** Conventional file name of a run's export. */
-  public static final String FILE_NAME = "model.onnx";
 
   private OnnxExportCache() {}
 

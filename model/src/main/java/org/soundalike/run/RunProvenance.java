@@ -47,6 +47,11 @@ public record RunProvenance(
   public static final String SUPERVISED_ONLY = "A";
   /** The CLMR baseline: pre-trained encoder frozen, only a tag head trained. */
   public static final String CLMR = "CLMR";
+  /** The self-supervised pre-training (technique p's source): it trains no tag head. */
+  public static final String PRETRAINING = "pretrain";
+  /** The extra field training keeps up to date: {@code training} until the run stops, then {@value #FINISHED}. */
+  public static final String STATUS = "status";
+  public static final String FINISHED = "finished";
 
   /**
    * The extra field naming the folder the run was trained from, so that evaluating the run needs
@@ -77,6 +82,42 @@ public record RunProvenance(
   public String catalogFolder() {
     JsonNode folder = extra.get(CATALOG_FOLDER);
     return folder == null || !folder.isTextual() ? null : folder.asText();
+  }
+
+  /** Whether training recorded the run as finished. */
+  @JsonIgnore
+  public boolean finished() {
+    JsonNode status = extra.get(STATUS);
+    return status != null && FINISHED.equals(status.asText());
+  }
+
+  /**
+   * The provenance as flat snake_case fields (run_id, dataset, catalog_fingerprint, config,
+   * variant, techniques, alpha, r, label_fraction, seed, code_version, epochs, trained_at),
+   * absent ones left out: what an ONNX export's metadata and an index's {@code _meta} carry.
+   */
+  public Map<String, String> fields() {
+    Map<String, String> out = new LinkedHashMap<>();
+    put(out, "run_id", runId);
+    put(out, "dataset", dataset);
+    put(out, "catalog_fingerprint", catalogFingerprint);
+    put(out, "config", config);
+    put(out, "variant", variant);
+    put(out, "techniques", techniques);
+    put(out, "alpha", alpha);
+    put(out, "r", r);
+    put(out, "label_fraction", labelFraction);
+    put(out, "seed", seed);
+    put(out, "code_version", codeVersion);
+    put(out, "epochs", epochs);
+    put(out, "trained_at", trainedAt);
+    return out;
+  }
+
+  private static void put(Map<String, String> out, String key, Object value) {
+    if (value != null) {
+      out.put(key, value.toString());
+    }
   }
 
   @JsonAnyGetter

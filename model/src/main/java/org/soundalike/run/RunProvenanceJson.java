@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * A run's provenance alone as a JSON file (the run.json the training code keeps next to its
+ * A run's provenance alone as a JSON file (the {@link RunFolder#RUN_JSON} the training code keeps next to its
  * checkpoints, read by {@code soundalike evaluate --run-info}): the same object as the
  * {@code "run"} of results.json. Unknown fields are kept in {@link RunProvenance#extra()}.
  */
@@ -28,11 +28,11 @@ public final class RunProvenanceJson {
     try {
       RunProvenance run = JSON.readValue(file.toFile(), RunProvenance.class);
       if (run == null) {
-        throw new RunProvenanceException(file + ": empty JSON document");
+        throw new RunFolderException(file + ": empty JSON document");
       }
       return run;
     } catch (IOException | IllegalArgumentException e) {
-      throw new RunProvenanceException("cannot read the run provenance in " + file + ": " + e.getMessage(), e);
+      throw new RunFolderException("cannot read the run provenance in " + file + ": " + e.getMessage(), e);
     }
   }
 
@@ -43,7 +43,7 @@ public final class RunProvenanceJson {
       JSON.writeValue(temp.toFile(), run);
       Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
-      throw new RunProvenanceException("cannot write " + file + ": " + e.getMessage(), e);
+      throw new RunFolderException("cannot write " + file + ": " + e.getMessage(), e);
     }
   }
 }

@@ -117,6 +117,10 @@ public final class IndexBuild {
     meta.put("run_id", p.runId()).put("model_config", p.modelConfig()).put("code_version", p.codeVersion())
         .put("indexed_at", p.indexedAt().toString()).put("dimensions", request.schema().dimensions())
         .put("index_options", request.schema().vectorOptions().label()).put("export_complete", false);
+    if (!p.run().isEmpty()) {
+      ObjectNode run = meta.putObject("run");
+      p.run().forEach(run::put);
+    }
     return meta;
   }
 }

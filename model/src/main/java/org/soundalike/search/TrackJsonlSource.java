@@ -49,8 +49,12 @@ public final class TrackJsonlSource implements Iterator<TrackJsonlSource.Line>, 
     this.in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
   }
 
-  /** The number of non-blank lines (for the progress total) and the SHA-256 of the file. */
-  public record Scan(long lines, String sha256) {}
+  /**
+   * The number of non-blank lines (for the progress total), the SHA-256 of the file and the
+   * embedding size of its first valid track (0 when it has none): the index's dimensions unless
+   * the caller names them.
+   */
+  public record Scan(long lines, String sha256, int dimensions) {}
 
   public static Scan scan(Path file) throws IOException {
     MessageDigest digest;
@@ -60,15 +64,20 @@ public final class TrackJsonlSource implements Iterator<TrackJsonlSource.Line>, 
       throw new IllegalStateException("every JDK has SHA-256", e);
     }
     long lines = 0;
+    int dimensions = 0;
     try (BufferedReader in = new BufferedReader(new InputStreamReader(new DigestInputStream(Files.newInputStream(file), digest), StandardCharsets.UTF_8))) {
       String line;
       while ((line = in.readLine()) != null) {
         if (!line.isBlank()) {
           lines++;
+          if (dimensions == 0) {
+            Line parsed = parse(lines, line);
+            dimensions = parsed.track() == null ? 0 : parsed.track().embedding().length;
+          }
         }
       }
     }
-    return new Scan(lines, HexFormat.of().formatHex(digest.digest()));
+    return new Scan(lines, HexFormat.of().formatHex(digest.digest()), dimensions);
   }
 
   @Override

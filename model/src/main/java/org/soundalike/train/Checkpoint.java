@@ -109,7 +109,7 @@ public record Checkpoint(
    */
   public NetworkParameters parameters(DataType type, Path source) {
     NetworkParameters parameters = NetworkParameters.initialize(settings.config(), type, settings.seed());
-    TrainingRun.loadInto(parameters, arrays, source, false);
+    CheckpointStore.loadInto(parameters, arrays, source, false);
     return parameters;
   }
 

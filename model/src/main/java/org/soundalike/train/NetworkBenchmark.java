@@ -13,7 +13,7 @@ import org.soundalike.net.EmbeddingGraph;
 import org.soundalike.net.NetworkParameters;
 import org.soundalike.net.SampleCnnConfig;
 import org.soundalike.net.TrainingBatch;
-import org.soundalike.net.TrainingGraph;
+import org.soundalike.net.SameDiffTrainingPass;
 import org.soundalike.net.TrainingPass;
 import org.soundalike.progress.ProcessUsage;
 
@@ -70,7 +70,7 @@ public final class NetworkBenchmark {
     long buildStart = System.nanoTime();
     try (TrainingPass graph = batchNorm == BatchNormKind.FUSED
         ? engine.build(parameters, tracks, viewsPerSlice)
-        : TrainingGraph.build(parameters, tracks, batchNorm)) {
+        : SameDiffTrainingPass.build(parameters, tracks, batchNorm)) {
       return trainStep(graph, config, tracks, batchNorm, sliced ? viewsPerSlice : 2 * tracks, engine,
           (System.nanoTime() - buildStart) / 1e9, warmup, repeats);
     }

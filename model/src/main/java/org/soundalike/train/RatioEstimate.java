@@ -41,12 +41,11 @@ public record RatioEstimate(
       Catalog catalog, Path folder, TrainingSettings base, int lastEpochs, String codeVersion, PrintStream log) {
     Path ssl = folder.resolve("ssl");
     Path ml = folder.resolve("ml");
-    TrainingSettings sslSettings = new TrainingSettings(base.config(), Variant.PRETRAIN, null, 1, base.seed(),
-        base.maxEpochs(), base.batchTracks(), base.viewsPerSlice(), OptimizerSettings.PRETRAIN, 0,
-        base.plateauFactor(), 0, null, base.engine(), null);
-    TrainingSettings mlSettings = new TrainingSettings(base.config(), Variant.named("A"), null, 1, base.seed(),
-        base.maxEpochs(), base.batchTracks(), base.viewsPerSlice(), base.optimizer(), base.plateauPatience(),
-        base.plateauFactor(), base.earlyStopPatience(), null, base.engine(), null);
+    TrainingSettings.Builder shared = base.toBuilder().labelFraction(1).pretrainedRun(null).views(null);
+    TrainingSettings sslSettings = shared.variant(Variant.PRETRAIN, null).optimizer(OptimizerSettings.PRETRAIN)
+        .schedule(0, base.plateauFactor(), 0).build();
+    TrainingSettings mlSettings = shared.variant(Variant.SUPERVISED_ONLY, null).optimizer(base.optimizer())
+        .schedule(base.plateauPatience(), base.plateauFactor(), base.earlyStopPatience()).build();
     TrainingState sslState = new TrainingRun(catalog, ssl, sslSettings, codeVersion, log).run().state();
     TrainingState mlState = new TrainingRun(catalog, ml, mlSettings, codeVersion, log).run().state();
     double sslLoss = converged(sslState.history(), lastEpochs, true);

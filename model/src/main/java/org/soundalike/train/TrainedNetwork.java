@@ -1,14 +1,12 @@
 package org.soundalike.train;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.soundalike.run.RunProvenance;
-import org.soundalike.eval.report.RunResultJson;
 import org.soundalike.net.NetworkParameters;
+import org.soundalike.run.RunFolder;
 
 /**
  * The network a training run serves: the weights and running averages of its best (else last)
@@ -18,7 +16,8 @@ import org.soundalike.net.NetworkParameters;
  * @param checkpoint the checkpoint file read
  * @param provenance flat {@code soundalike.*} keys: run, checkpoint, variant, α, r, label
  *     fraction, seed, epochs, catalog fingerprint and, when the run wrote its {@code run.json},
- *     dataset, code version and training time
+ *     the rest of its {@link org.soundalike.run.RunProvenance#fields()} (dataset, config, code
+ *     version, training time)
  */
 public record TrainedNetwork(
     Path checkpoint, NetworkParameters parameters, List<String> tags, Map<String, String> provenance) {
@@ -34,16 +33,17 @@ public record TrainedNetwork(
    * @throws TrainingException naming the run when it holds no readable checkpoint
    */
   public static TrainedNetwork load(Path run) {
-    Path file = TrainingRun.bestOrLast(run);
+    RunFolder folder = RunFolder.of(run);
+    Path file = folder.bestOrLastCheckpoint();
     Checkpoint saved = Checkpoint.read(file);
-    return new TrainedNetwork(file, saved.parameters(DataType.FLOAT, file), saved.tags(), provenance(run, file, saved));
+    return new TrainedNetwork(file, saved.parameters(DataType.FLOAT, file), saved.tags(), provenance(folder, file, saved));
   }
 
-  private static Map<String, String> provenance(Path run, Path file, Checkpoint saved) {
+  private static Map<String, String> provenance(RunFolder run, Path file, Checkpoint saved) {
     Map<String, String> out = new LinkedHashMap<>();
     TrainingSettings settings = saved.settings();
     out.put("soundalike.source", "run");
-    out.put("soundalike.run", run.toAbsolutePath().normalize().toString());
+    out.put("soundalike.run", run.path().toAbsolutePath().normalize().toString());
     out.put("soundalike.checkpoint", file.getFileName().toString());
     out.put("soundalike.variant", settings.variant().name());
     out.put("soundalike.techniques", settings.variant().techniques());
@@ -54,13 +54,8 @@ public record TrainedNetwork(
     out.put("soundalike.epochs", Integer.toString(saved.state().epochs()));
     out.put("soundalike.best_epoch", Integer.toString(saved.state().bestEpoch()));
     putIfPresent(out, "soundalike.catalog_fingerprint", saved.catalogFingerprint());
-    Path runJson = run.resolve(TrainingRun.RUN_JSON);
-    if (Files.isRegularFile(runJson)) {
-      RunProvenance recorded = RunResultJson.readProvenance(runJson);
-      out.put("soundalike.run_id", recorded.runId());
-      out.put("soundalike.dataset", recorded.dataset());
-      putIfPresent(out, "soundalike.code_version", recorded.codeVersion());
-      putIfPresent(out, "soundalike.trained_at", recorded.trainedAt());
+    if (run.hasProvenance()) {
+      run.provenance().fields().forEach((key, value) -> out.putIfAbsent("soundalike." + key, value));
     }
     return out;
   }

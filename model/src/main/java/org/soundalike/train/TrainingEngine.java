@@ -4,9 +4,9 @@ import java.util.Locale;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 import org.soundalike.net.BatchNormKind;
-import org.soundalike.net.MicroBatchedTraining;
+import org.soundalike.net.MicroBatchedTrainingPass;
 import org.soundalike.net.NetworkParameters;
-import org.soundalike.net.TrainingGraph;
+import org.soundalike.net.SameDiffTrainingPass;
 import org.soundalike.net.TrainingPass;
 import org.soundalike.net.dnnl.DnnlTrainingPass;
 
@@ -27,8 +27,8 @@ public enum TrainingEngine {
   DNNL,
 
   /**
-   * Everything in SameDiff: {@link TrainingGraph} (whole batch) or, with views per slice,
-   * {@link MicroBatchedTraining}. Any precision (double for gradient checks); the fallback.
+   * Everything in SameDiff: {@link SameDiffTrainingPass} (whole batch) or, with views per slice,
+   * {@link MicroBatchedTrainingPass}. Any precision (double for gradient checks); the fallback.
    */
   SAMEDIFF;
 
@@ -78,7 +78,7 @@ public enum TrainingEngine {
       return DnnlTrainingPass.open(parameters, tracks);
     }
     return sliced
-        ? MicroBatchedTraining.build(parameters, tracks, viewsPerSlice)
-        : TrainingGraph.build(parameters, tracks, BatchNormKind.FUSED);
+        ? MicroBatchedTrainingPass.build(parameters, tracks, viewsPerSlice)
+        : SameDiffTrainingPass.build(parameters, tracks, BatchNormKind.FUSED);
   }
 }

@@ -1,23 +1,18 @@
 package org.soundalike.train;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.soundalike.dataset.Catalog;
-import org.soundalike.dataset.GenericCatalog;
 import org.soundalike.dataset.LabelFraction;
 import org.soundalike.dataset.Split;
 import org.soundalike.dataset.Track;
@@ -25,43 +20,34 @@ import org.soundalike.net.LossValues;
 import org.soundalike.net.NetworkParameters;
 import org.soundalike.net.TrainingBatch;
 import org.soundalike.net.TrainingPass;
-import org.soundalike.run.RunProvenance;
-import org.soundalike.run.RunProvenanceException;
-import org.soundalike.run.RunProvenanceJson;
+import org.soundalike.run.RunFolder;
+import org.soundalike.net.MetricLearningHead;
 
 /**
- * One training run in its own folder: the epoch loop of METHOD.md "Training" with validation,
- * ReduceLROnPlateau, early stopping, a checkpoint after every epoch and the run's provenance.
- * Running the same settings on the same folder again resumes from the last checkpoint; a run
- * that has finished is reported and not trained again.
- *
- * <p>Files: {@value #CHECKPOINT} (the last epoch, for resuming), {@value #BEST} (the epoch with
- * the lowest validation loss, what {@code embed} and technique p load) and {@value #RUN_JSON}
- * (provenance and the loss history, the {@code --run-info} of {@code soundalike evaluate}).
+ * One training run in its own folder: the epoch loop of METHOD.md "Training" (training steps,
+ * then the validation loss), with its {@link TrainingSchedule} (plateau, early stop), a
+ * checkpoint after every epoch ({@link CheckpointStore}) and the run's provenance
+ * ({@link TrainingProvenance}). Running the same settings on the same folder again resumes from
+ * the last checkpoint; a run that has finished is reported and not trained again.
  */
 public final class TrainingRun {
 
-  public static final String CHECKPOINT = "checkpoint.bin";
-  public static final String BEST = "best.bin";
-  public static final String RUN_JSON = "run.json";
-
-  static final String PARAM = "param/";
-  static final String RUNNING = "running/";
-  private static final String ADAM_M = "adam.m/";
-  private static final String ADAM_V = "adam.v/";
-
-  /** PyTorch's ReduceLROnPlateau default: an improvement must beat the best by 1e-4 relative. */
-  private static final double IMPROVEMENT = 1e-4;
   static final DataType TYPE = DataType.FLOAT;
 
   private final Catalog catalog;
-  private final Path folder;
+  private final RunFolder folder;
   private final TrainingSettings settings;
-  private final String codeVersion;
+  private final TrainingSchedule schedule;
+  private final CheckpointStore checkpoints;
+  private final TrainingProvenance provenance;
   private final PrintStream log;
 
   /** What a call to {@link #run} ended with. */
   public record Outcome(TrainingState state, boolean alreadyFinished, Map<String, String> refusedTracks) {}
+
+  /** What every epoch of one call works with. */
+  private record Session(NetworkParameters parameters, TrainingPass pass, Trainer trainer, TrainingViews views,
+      List<Track> training, Set<String> labelled, List<TrainingBatch> validation, Map<String, String> refused) {}
 
   /**
    * @param codeVersion the build's version, recorded in the provenance
@@ -69,31 +55,32 @@ public final class TrainingRun {
    */
   public TrainingRun(Catalog catalog, Path folder, TrainingSettings settings, String codeVersion, PrintStream log) {
     this.catalog = catalog;
-    this.codeVersion = codeVersion;
-    this.folder = folder;
+    this.folder = RunFolder.of(folder);
     this.settings = settings.withConfig(settings.config().withTags(catalog.vocabulary().size()));
+    this.schedule = TrainingSchedule.of(this.settings);
+    this.checkpoints = new CheckpointStore(this.folder, this.settings, catalog.fingerprint(), catalog.vocabulary().tags());
+    this.provenance = new TrainingProvenance(this.folder, this.settings, catalog, codeVersion);
     this.log = log;
   }
 
   /** Trains (or resumes) until the run finishes; throws {@link TrainingException} on failure. */
   public Outcome run() {
     createFolder();
-    Path checkpointFile = folder.resolve(CHECKPOINT);
-    Checkpoint saved = Files.exists(checkpointFile) ? Checkpoint.read(checkpointFile) : null;
+    Checkpoint saved = checkpoints.last();
     if (saved != null) {
-      requireSameRun(saved);
-      if (saved.state().finished() && !canExtend(saved.state())) {
-        log.println("run " + folder + " already finished (" + saved.state().stopReason() + ", "
+      checkpoints.requireSameRun(saved);
+      if (saved.state().finished() && !schedule.canExtend(saved.state())) {
+        log.println("run " + folder.path() + " already finished (" + saved.state().stopReason() + ", "
             + saved.state().epochs() + " epochs): nothing to do");
         return new Outcome(saved.state(), true, Map.of());
       }
     }
     NetworkParameters parameters = NetworkParameters.initialize(settings.config(), TYPE, settings.seed());
     if (saved != null) {
-      loadInto(parameters, saved.arrays(), checkpointFile, false);
+      CheckpointStore.loadInto(parameters, saved.arrays(), folder.lastCheckpoint(), false);
     } else if (settings.variant().pretrained()) {
-      Path source = bestOrLast(settings.pretrainedRun());
-      loadInto(parameters, Checkpoint.read(source).arrays(), source, true);
+      Path source = RunFolder.of(settings.pretrainedRun()).bestOrLastCheckpoint();
+      CheckpointStore.loadInto(parameters, Checkpoint.read(source).arrays(), source, true);
     }
     try (TrainingPass pass = settings.engine().build(parameters, settings.batchTracks(), settings.viewsPerSlice())) {
       return train(pass, parameters, saved);
@@ -104,11 +91,26 @@ public final class TrainingRun {
     Trainer trainer = new Trainer(pass, settings.optimizer(), trainedNames(pass), settings.lambda());
     TrainingState state = saved == null ? TrainingState.fresh(settings.optimizer().learningRate()) : resumed(saved);
     if (saved != null) {
-      trainer.optimizer().restore(state.adamSteps(), prefixed(saved.arrays(), ADAM_M), prefixed(saved.arrays(), ADAM_V));
-      log.println("resuming " + folder + " after epoch " + state.epochs());
+      CheckpointStore.restore(trainer.optimizer(), saved);
+      log.println("resuming " + folder.path() + " after epoch " + state.epochs());
     }
     trainer.optimizer().setLearningRate(state.learningRate());
+    Session session = session(parameters, pass, trainer);
+    while (!state.finished()) {
+      if (state.epochs() >= settings.maxEpochs()) {
+        state = stopped(state, schedule.maxEpochsReason());
+        provenance.write(state, session.refused());
+        checkpoints.save(parameters, trainer.optimizer(), state, false);
+        break;
+      }
+      state = epoch(state, session);
+    }
+    log.println("run " + folder.path() + " finished: " + state.stopReason() + "; best validation loss "
+        + format(state.bestValidation()) + " at epoch " + state.bestEpoch());
+    return new Outcome(state, false, session.refused());
+  }
 
+  private Session session(NetworkParameters parameters, TrainingPass pass, Trainer trainer) {
     MaterialisedViews materialised =
         settings.views() == null ? null : MaterialisedViews.open(settings.views(), settings.variant());
     TrainingViews views = new TrainingViews(catalog, settings.seed(), settings.variant().augment(), materialised);
@@ -127,49 +129,56 @@ public final class TrainingRun {
     Set<String> labelled = supervised
         ? new LabelFraction(settings.labelFraction(), settings.seed()).labelledIds(catalog)
         : Set.of();
-    List<TrainingBatch> validationBatches =
-        views.validation(validation, settings.batchTracks(), supervised, TYPE);
-
-    while (!state.finished()) {
-      if (state.epochs() >= settings.maxEpochs()) {
-        state = stopped(state, "max epochs (" + settings.maxEpochs() + ")");
-        writeProvenance(state, refused);
-        saveCheckpoint(parameters, trainer, state, false);
-        break;
-      }
-      state = epoch(state, parameters, pass, trainer, views, training, labelled, validationBatches, refused);
-    }
-    log.println("run " + folder + " finished: " + state.stopReason() + "; best validation loss "
-        + format(state.bestValidation()) + " at epoch " + state.bestEpoch());
-    return new Outcome(state, false, refused);
+    List<TrainingBatch> validationBatches = views.validation(validation, settings.batchTracks(), supervised, TYPE);
+    return new Session(parameters, pass, trainer, views, training, labelled, validationBatches, refused);
   }
 
-  private TrainingState epoch(
-      TrainingState state,
-      NetworkParameters parameters,
-      TrainingPass pass,
-      Trainer trainer,
-      TrainingViews views,
-      List<Track> training,
-      Set<String> labelled,
-      List<TrainingBatch> validationBatches,
-      Map<String, String> refused) {
+  /** One epoch: the training steps, the validation loss, the schedule's decision, a checkpoint. */
+  private TrainingState epoch(TrainingState state, Session session) {
     int epoch = state.epochs() + 1;
-    List<Track> order = views.shuffled(training, epoch);
-    int batchTracks = settings.batchTracks();
-    int steps = order.size() / batchTracks;
     long start = System.nanoTime();
-    LossMean trainLoss = new LossMean();
+    int steps = session.training().size() / settings.batchTracks();
+    LossValues training = trainingSteps(state, session, epoch, steps, start);
+    double trainSeconds = (System.nanoTime() - start) / 1e9;
+    LossValues valid = validationLoss(state, session, epoch);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    AdamOptimizer optimizer = session.trainer().optimizer();
+    EpochRecord record = new EpochRecord(epoch, training, valid, optimizer.learningRate(), seconds,
+        2.0 * settings.batchTracks() * steps / trainSeconds);
+    List<EpochRecord> history = new ArrayList<>(state.history());
+    history.add(record);
+
+    TrainingSchedule.Decision decision = schedule.after(state, epoch, valid.total(), optimizer.learningRate());
+    if (decision.reduced()) {
+      log.println("validation loss has not improved for " + (settings.plateauPatience() + 1)
+          + " epochs: learning rate now " + decision.learningRate());
+    }
+    optimizer.setLearningRate(decision.learningRate());
+    TrainingState next = new TrainingState(epoch, decision.learningRate(), decision.bestValidation(),
+        decision.bestEpoch(), decision.plateauEpochs(), optimizer.iteration(), history, decision.stopReason());
+    checkpoints.save(session.parameters(), optimizer, next, decision.improved());
+    provenance.write(next, session.refused());
+    log.printf(Locale.ROOT, "%s epoch %d done in %s: train L %s | validation L %s (L_ML %s, L_SSL %s)%s%n",
+        settings.variant().name(), epoch, duration(seconds), format(training.total()), format(valid.total()),
+        format(valid.metricLearning()), format(valid.selfSupervised()), decision.improved() ? " best so far" : "");
+    return next;
+  }
+
+  private LossValues trainingSteps(TrainingState state, Session session, int epoch, int steps, long start) {
+    List<Track> order = session.views().shuffled(session.training(), epoch);
+    int batchTracks = settings.batchTracks();
+    LossMean mean = new LossMean();
     for (int step = 0; step < steps; step++) {
-      TrainingBatch batch = views.training(order.subList(step * batchTracks, (step + 1) * batchTracks), epoch, labelled, TYPE);
+      TrainingBatch batch = session.views().training(
+          order.subList(step * batchTracks, (step + 1) * batchTracks), epoch, session.labelled(), TYPE);
       LossValues losses;
       try {
-        losses = trainer.step(batch);
+        losses = session.trainer().step(batch);
       } catch (TrainingException e) {
-        throw new TrainingException("run " + folder + ", epoch " + epoch + ", step " + (step + 1) + " of " + steps
+        throw new TrainingException("run " + folder.path() + ", epoch " + epoch + ", step " + (step + 1) + " of " + steps
             + ": " + e.getMessage() + "; the last good checkpoint (epoch " + state.epochs() + ") is kept", e);
       }
-      trainLoss.add(losses);
+      mean.add(losses);
       double elapsed = (System.nanoTime() - start) / 1e9;
       double perStep = elapsed / (step + 1);
       double epochSeconds = perStep * steps;
@@ -178,127 +187,27 @@ public final class TrainingRun {
           format(losses.metricLearning()), format(losses.selfSupervised()), 2.0 * batchTracks / perStep,
           duration(epochSeconds - elapsed), duration(epochSeconds - elapsed + epochSeconds * (settings.maxEpochs() - epoch)));
     }
-    double trainSeconds = (System.nanoTime() - start) / 1e9;
-    LossMean validLoss = new LossMean();
-    for (TrainingBatch batch : validationBatches) {
-      validLoss.add(pass.losses(batch, settings.lambda()));
+    return mean.mean();
+  }
+
+  private LossValues validationLoss(TrainingState state, Session session, int epoch) {
+    LossMean mean = new LossMean();
+    for (TrainingBatch batch : session.validation()) {
+      mean.add(session.pass().losses(batch, settings.lambda()));
     }
-    LossValues valid = validLoss.mean();
+    LossValues valid = mean.mean();
     if (!valid.isFinite()) {
-      throw new TrainingException("run " + folder + ", epoch " + epoch + ": validation loss is not finite (" + valid
+      throw new TrainingException("run " + folder.path() + ", epoch " + epoch + ": validation loss is not finite (" + valid
           + "); the last good checkpoint (epoch " + state.epochs() + ") is kept");
     }
-    double seconds = (System.nanoTime() - start) / 1e9;
-    EpochRecord record = new EpochRecord(epoch, trainLoss.mean(), valid, trainer.optimizer().learningRate(), seconds,
-        2.0 * batchTracks * steps / trainSeconds);
-    List<EpochRecord> history = new ArrayList<>(state.history());
-    history.add(record);
-
-    boolean improved = valid.total() < state.bestValidation() * (1 - IMPROVEMENT) || state.bestEpoch() == 0;
-    double best = improved ? valid.total() : state.bestValidation();
-    int bestEpoch = improved ? epoch : state.bestEpoch();
-    int plateau = improved ? 0 : state.plateauEpochs() + 1;
-    double learningRate = trainer.optimizer().learningRate();
-    if (settings.plateauPatience() > 0 && plateau > settings.plateauPatience()) {
-      learningRate *= settings.plateauFactor();
-      plateau = 0;
-      log.println("validation loss has not improved for " + (settings.plateauPatience() + 1)
-          + " epochs: learning rate now " + learningRate);
-    }
-    trainer.optimizer().setLearningRate(learningRate);
-    String stop = null;
-    if (settings.earlyStopPatience() > 0 && epoch - bestEpoch >= settings.earlyStopPatience()) {
-      stop = "early stop (" + settings.earlyStopPatience() + " epochs without improvement)";
-    } else if (epoch >= settings.maxEpochs()) {
-      stop = "max epochs (" + settings.maxEpochs() + ")";
-    }
-    TrainingState next = new TrainingState(
-        epoch, learningRate, best, bestEpoch, plateau, trainer.optimizer().iteration(), history, stop);
-    saveCheckpoint(parameters, trainer, next, improved);
-    writeProvenance(next, refused);
-    log.printf(Locale.ROOT, "%s epoch %d done in %s: train L %s | validation L %s (L_ML %s, L_SSL %s)%s%n",
-        settings.variant().name(), epoch, duration(seconds), format(record.training().total()), format(valid.total()),
-        format(valid.metricLearning()), format(valid.selfSupervised()), improved ? " best so far" : "");
-    return next;
+    return valid;
   }
 
   private Set<String> trainedNames(TrainingPass pass) {
     if (settings.variant().frozenEncoder()) {
-      return Set.of(NetworkFiles.TAG_HEAD);
+      return Set.of(MetricLearningHead.TAG_HEAD);
     }
     return Trainer.everything(pass);
-  }
-
-  private void saveCheckpoint(NetworkParameters parameters, Trainer trainer, TrainingState state, boolean best) {
-    Map<String, INDArray> arrays = new LinkedHashMap<>();
-    parameters.trainable().forEach((name, a) -> arrays.put(PARAM + name, a));
-    parameters.runningStatistics().forEach((name, a) -> arrays.put(RUNNING + name, a));
-    trainer.optimizer().firstMoments().forEach((name, a) -> arrays.put(ADAM_M + name, a));
-    trainer.optimizer().secondMoments().forEach((name, a) -> arrays.put(ADAM_V + name, a));
-    Path file = folder.resolve(CHECKPOINT);
-    new Checkpoint(settings, state, catalog.fingerprint(), catalog.vocabulary().tags(), arrays).write(file);
-    if (best) {
-      Checkpoint.copy(file, folder.resolve(BEST));
-    }
-  }
-
-  private void writeProvenance(TrainingState state, Map<String, String> refused) {
-    Map<String, JsonNode> extra = new LinkedHashMap<>();
-    extra.put("status", Checkpoint.JSON.valueToTree(state.finished() ? "finished" : "training"));
-    extra.put("stopReason", Checkpoint.JSON.valueToTree(state.stopReason()));
-    extra.put("bestEpoch", Checkpoint.JSON.valueToTree(state.bestEpoch()));
-    extra.put("bestValidationLoss", Checkpoint.JSON.valueToTree(
-        Double.isFinite(state.bestValidation()) ? state.bestValidation() : null));
-    extra.put("lambda", Checkpoint.JSON.valueToTree(settings.lambda()));
-    extra.put("batchTracks", Checkpoint.JSON.valueToTree(settings.batchTracks()));
-    extra.put("viewsPerSlice", Checkpoint.JSON.valueToTree(settings.viewsPerSlice()));
-    extra.put("engine", Checkpoint.JSON.valueToTree(settings.engine().label()));
-    extra.put("learningRate", Checkpoint.JSON.valueToTree(settings.optimizer().learningRate()));
-    extra.put("weightDecay", Checkpoint.JSON.valueToTree(settings.optimizer().weightDecay()));
-    extra.put("pretrainedRun", Checkpoint.JSON.valueToTree(
-        settings.pretrainedRun() == null ? null : settings.pretrainedRun().toString()));
-    extra.put("views", Checkpoint.JSON.valueToTree(settings.views() == null ? null : settings.views().toString()));
-    extra.put("threads", Checkpoint.JSON.valueToTree(Runtime.getRuntime().availableProcessors()));
-    extra.put(RunProvenance.CATALOG_FOLDER, Checkpoint.JSON.valueToTree(catalog.source().toAbsolutePath().normalize().toString()));
-    extra.put("refusedTracks", Checkpoint.JSON.valueToTree(refused));
-    extra.put("history", Checkpoint.JSON.valueToTree(state.history()));
-    Variant variant = settings.variant();
-    RunProvenance provenance = new RunProvenance(
-        folder.toAbsolutePath().normalize().getFileName().toString(), datasetName(catalog), catalog.fingerprint(),
-        settings.config().name(), variant.name(), variant.techniques(), variant.alpha(),
-        variant.contrastive() && !variant.selfSupervisedOnly() ? settings.r() : null,
-        variant.selfSupervisedOnly() ? 1.0 : settings.labelFraction(), settings.seed(), codeVersion,
-        state.epochs(), Instant.now().toString(), extra);
-    try {
-      RunProvenanceJson.write(folder.resolve(RUN_JSON), provenance);
-    } catch (RunProvenanceException e) {
-      throw new TrainingException(e.getMessage(), e);
-    }
-  }
-
-  /** The dataset's name in reports: the format, or the folder's name for the generic format. */
-  public static String datasetName(Catalog catalog) {
-    if (GenericCatalog.FORMAT.equals(catalog.format()) && catalog.source().getFileName() != null) {
-      return catalog.source().toAbsolutePath().normalize().getFileName().toString();
-    }
-    return catalog.format();
-  }
-
-  private void requireSameRun(Checkpoint saved) {
-    if (!saved.settings().withEpochs(1).equals(settings.withEpochs(1))) {
-      throw new TrainingException("run folder " + folder + " holds another run: its settings are "
-          + saved.settings().withEpochs(1) + ", this command's are " + settings.withEpochs(1)
-          + " (only --epochs may change when resuming)");
-    }
-    if (!saved.catalogFingerprint().equals(catalog.fingerprint())) {
-      throw new TrainingException("run folder " + folder + " was trained on another catalog (fingerprint "
-          + saved.catalogFingerprint() + ", this catalog " + catalog.fingerprint() + ")");
-    }
-  }
-
-  /** A run stopped by its epoch limit goes on when the limit is raised; an early stop is final. */
-  private boolean canExtend(TrainingState state) {
-    return state.stopReason().startsWith("max epochs") && settings.maxEpochs() > state.epochs();
   }
 
   private static TrainingState resumed(Checkpoint saved) {
@@ -312,60 +221,11 @@ public final class TrainingRun {
         s.adamSteps(), s.history(), reason);
   }
 
-  /** The best epoch's checkpoint of a run folder, or its last one. */
-  public static Path bestOrLast(Path run) {
-    Path best = run.resolve(BEST);
-    if (Files.exists(best)) {
-      return best;
-    }
-    Path last = run.resolve(CHECKPOINT);
-    if (Files.exists(last)) {
-      return last;
-    }
-    throw new TrainingException("run folder " + run + " holds no checkpoint (" + BEST + " or " + CHECKPOINT + ")");
-  }
-
-  /**
-   * Copies saved weights and running averages into {@code parameters}. For technique p the tag
-   * head is left fresh: pre-training never trains it.
-   */
-  static void loadInto(NetworkParameters parameters, Map<String, INDArray> arrays, Path source, boolean skipTagHead) {
-    Map<String, INDArray> all = new LinkedHashMap<>(parameters.trainable());
-    all.putAll(parameters.runningStatistics());
-    for (Map.Entry<String, INDArray> e : all.entrySet()) {
-      String name = e.getKey();
-      if (skipTagHead && name.equals(NetworkFiles.TAG_HEAD)) {
-        continue;
-      }
-      String prefix = parameters.trainable().containsKey(name) ? PARAM : RUNNING;
-      INDArray saved = arrays.get(prefix + name);
-      if (saved == null) {
-        throw new TrainingException("checkpoint " + source + " has no array " + prefix + name);
-      }
-      if (!Arrays.equals(saved.shape(), e.getValue().shape())) {
-        throw new TrainingException("checkpoint " + source + ": " + name + " has shape "
-            + Arrays.toString(saved.shape()) + ", the network needs "
-            + Arrays.toString(e.getValue().shape()) + " (another config?)");
-      }
-      e.getValue().assign(saved.castTo(parameters.dataType()));
-    }
-  }
-
-  private static Map<String, INDArray> prefixed(Map<String, INDArray> arrays, String prefix) {
-    Map<String, INDArray> out = new LinkedHashMap<>();
-    arrays.forEach((name, a) -> {
-      if (name.startsWith(prefix)) {
-        out.put(name.substring(prefix.length()), a);
-      }
-    });
-    return out;
-  }
-
   private void createFolder() {
     try {
-      Files.createDirectories(folder);
+      Files.createDirectories(folder.path());
     } catch (IOException e) {
-      throw new TrainingException("cannot create run folder " + folder + ": " + e.getMessage(), e);
+      throw new TrainingException("cannot create run folder " + folder.path() + ": " + e.getMessage(), e);
     }
   }
 

@@ -16,7 +16,7 @@ import org.soundalike.net.SampleCnnConfig;
  * @param maxEpochs stop after this many epochs
  * @param batchTracks tracks per batch B (2B views)
  * @param viewsPerSlice 0: the whole batch in one graph; else the encoder runs over slices of this
- *     many views (bounded memory, see MicroBatchedTraining)
+ *     many views (bounded memory, see MicroBatchedTrainingPass)
  * @param optimizer Adam's learning rate and weight decay
  * @param plateauPatience ReduceLROnPlateau: reduce once more than this many epochs passed without
  *     a validation improvement (PyTorch's semantics); 0 turns it off
@@ -97,50 +97,160 @@ public record TrainingSettings(
   public static TrainingSettings defaults(
       SampleCnnConfig config, Variant variant, Double r, double labelFraction, long seed, Path pretrainedRun) {
     boolean pretrain = variant.selfSupervisedOnly();
-    return new TrainingSettings(
-        config, variant, r, labelFraction, seed, MAX_EPOCHS, PAPER_BATCH, 0,
-        pretrain ? OptimizerSettings.PRETRAIN : OptimizerSettings.FINE_TUNE,
-        pretrain ? 0 : PLATEAU_PATIENCE, PLATEAU_FACTOR, pretrain ? 0 : EARLY_STOP_PATIENCE, pretrainedRun,
-        TrainingEngine.forBackend(), null);
+    Builder b = new Builder();
+    b.config = config;
+    b.variant = variant;
+    b.r = r;
+    b.labelFraction = labelFraction;
+    b.seed = seed;
+    b.pretrainedRun = pretrainedRun;
+    return b.optimizer(pretrain ? OptimizerSettings.PRETRAIN : OptimizerSettings.FINE_TUNE)
+        .schedule(pretrain ? 0 : PLATEAU_PATIENCE, PLATEAU_FACTOR, pretrain ? 0 : EARLY_STOP_PATIENCE)
+        .build();
   }
 
   public double lambda() {
     return variant.lambda(r);
   }
 
+  /** A builder holding these settings, to change some of them. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
   public TrainingSettings withEpochs(int epochs) {
-    return new TrainingSettings(config, variant, r, labelFraction, seed, epochs, batchTracks, viewsPerSlice,
-        optimizer, plateauPatience, plateauFactor, earlyStopPatience, pretrainedRun, engine, views);
+    return toBuilder().maxEpochs(epochs).build();
   }
 
   public TrainingSettings withBatch(int tracks, int slice) {
-    return new TrainingSettings(config, variant, r, labelFraction, seed, maxEpochs, tracks, slice,
-        optimizer, plateauPatience, plateauFactor, earlyStopPatience, pretrainedRun, engine, views);
+    return toBuilder().batch(tracks, slice).build();
   }
 
   public TrainingSettings withOptimizer(OptimizerSettings settings) {
-    return new TrainingSettings(config, variant, r, labelFraction, seed, maxEpochs, batchTracks, viewsPerSlice,
-        settings, plateauPatience, plateauFactor, earlyStopPatience, pretrainedRun, engine, views);
+    return toBuilder().optimizer(settings).build();
   }
 
   public TrainingSettings withSchedule(int plateau, double factor, int earlyStop) {
-    return new TrainingSettings(config, variant, r, labelFraction, seed, maxEpochs, batchTracks, viewsPerSlice,
-        optimizer, plateau, factor, earlyStop, pretrainedRun, engine, views);
+    return toBuilder().schedule(plateau, factor, earlyStop).build();
   }
 
   public TrainingSettings withConfig(SampleCnnConfig newConfig) {
-    return new TrainingSettings(newConfig, variant, r, labelFraction, seed, maxEpochs, batchTracks, viewsPerSlice,
-        optimizer, plateauPatience, plateauFactor, earlyStopPatience, pretrainedRun, engine, views);
+    return toBuilder().config(newConfig).build();
   }
 
   public TrainingSettings withEngine(TrainingEngine newEngine) {
-    return new TrainingSettings(config, variant, r, labelFraction, seed, maxEpochs, batchTracks, viewsPerSlice,
-        optimizer, plateauPatience, plateauFactor, earlyStopPatience, pretrainedRun, newEngine, views);
+    return toBuilder().engine(newEngine).build();
   }
 
   /** These settings reading their training views from the shard folder {@code folder} (null: on the fly). */
   public TrainingSettings withViews(Path folder) {
-    return new TrainingSettings(config, variant, r, labelFraction, seed, maxEpochs, batchTracks, viewsPerSlice,
-        optimizer, plateauPatience, plateauFactor, earlyStopPatience, pretrainedRun, engine, folder);
+    return toBuilder().views(folder).build();
+  }
+
+  /**
+   * Settings under construction, starting from METHOD.md's fine-tuning defaults; {@link #build()}
+   * validates them. A new setting is a record component, a field here and its line in {@link #build()}.
+   */
+  public static final class Builder {
+    private SampleCnnConfig config;
+    private Variant variant;
+    private Double r;
+    private double labelFraction = 1;
+    private long seed;
+    private int maxEpochs = MAX_EPOCHS;
+    private int batchTracks = PAPER_BATCH;
+    private int viewsPerSlice;
+    private OptimizerSettings optimizer = OptimizerSettings.FINE_TUNE;
+    private int plateauPatience = PLATEAU_PATIENCE;
+    private double plateauFactor = PLATEAU_FACTOR;
+    private int earlyStopPatience = EARLY_STOP_PATIENCE;
+    private Path pretrainedRun;
+    private TrainingEngine engine = TrainingEngine.forBackend();
+    private Path views;
+
+    /** METHOD.md's fine-tuning defaults; the network, variant and seed must still be given. */
+    public Builder() {}
+
+    private Builder(TrainingSettings s) {
+      config = s.config;
+      variant = s.variant;
+      r = s.r;
+      labelFraction = s.labelFraction;
+      seed = s.seed;
+      maxEpochs = s.maxEpochs;
+      batchTracks = s.batchTracks;
+      viewsPerSlice = s.viewsPerSlice;
+      optimizer = s.optimizer;
+      plateauPatience = s.plateauPatience;
+      plateauFactor = s.plateauFactor;
+      earlyStopPatience = s.earlyStopPatience;
+      pretrainedRun = s.pretrainedRun;
+      engine = s.engine;
+      views = s.views;
+    }
+
+    public Builder config(SampleCnnConfig value) {
+      config = value;
+      return this;
+    }
+
+    public Builder variant(Variant value, Double ratio) {
+      variant = value;
+      r = ratio;
+      return this;
+    }
+
+    public Builder labelFraction(double value) {
+      labelFraction = value;
+      return this;
+    }
+
+    public Builder seed(long value) {
+      seed = value;
+      return this;
+    }
+
+    public Builder maxEpochs(int value) {
+      maxEpochs = value;
+      return this;
+    }
+
+    public Builder batch(int tracks, int slice) {
+      batchTracks = tracks;
+      viewsPerSlice = slice;
+      return this;
+    }
+
+    public Builder optimizer(OptimizerSettings value) {
+      optimizer = value;
+      return this;
+    }
+
+    public Builder schedule(int plateau, double factor, int earlyStop) {
+      plateauPatience = plateau;
+      plateauFactor = factor;
+      earlyStopPatience = earlyStop;
+      return this;
+    }
+
+    public Builder pretrainedRun(Path value) {
+      pretrainedRun = value;
+      return this;
+    }
+
+    public Builder engine(TrainingEngine value) {
+      engine = value;
+      return this;
+    }
+
+    public Builder views(Path value) {
+      views = value;
+      return this;
+    }
+
+    public TrainingSettings build() {
+      return new TrainingSettings(config, variant, r, labelFraction, seed, maxEpochs, batchTracks, viewsPerSlice,
+          optimizer, plateauPatience, plateauFactor, earlyStopPatience, pretrainedRun, engine, views);
+    }
   }
 }

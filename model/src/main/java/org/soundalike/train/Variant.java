@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.soundalike.run.RunProvenance;
+import org.soundalike.dataset.MagnaTagATune;
 
 /**
  * One row of the paper's table as a preset (METHOD.md "Training"): which of the three techniques
@@ -31,12 +33,15 @@ public record Variant(
     Double alpha) {
 
   /** The CLMR baseline: pre-train, freeze the encoder, train only a tag head. */
-  public static final Variant CLMR = new Variant("CLMR", false, false, true, true, false, null);
+  public static final Variant CLMR = new Variant(RunProvenance.CLMR, false, false, true, true, false, null);
 
   /** Pre-training: L_SSL only on augmented views (CLMR's recipe), all labels ignored. */
-  public static final Variant PRETRAIN = new Variant("pretrain", true, true, false, false, true, null);
+  public static final Variant PRETRAIN = new Variant(RunProvenance.PRETRAINING, true, true, false, false, true, null);
 
   private static final Map<String, Variant> PRESETS = presets();
+
+  /** The paper's variant A: supervised only, the baseline every other row is compared with. */
+  public static final Variant SUPERVISED_ONLY = named(RunProvenance.SUPERVISED_ONLY);
 
   public Variant {
     if (contrastive && !selfSupervisedOnly && alpha == null) {
@@ -46,7 +51,7 @@ public record Variant(
 
   private static Map<String, Variant> presets() {
     Map<String, Variant> presets = new LinkedHashMap<>();
-    add(presets, new Variant("A", false, false, false, false, false, null));
+    add(presets, new Variant(RunProvenance.SUPERVISED_ONLY, false, false, false, false, false, null));
     add(presets, new Variant("B", true, false, false, false, false, null));
     add(presets, new Variant("C", false, false, true, false, false, null));
     // D..I (MagnaTagATune) and J..O (MTG-Jamendo): for each α, a+c+p then c+p; this order is

@@ -51,6 +51,29 @@ class CatalogCommandTest {
   }
 
   @Test
+  void countsTheLabelledPositivesPerFractionInJsonAndMarkdown() throws IOException {
+    List<Track> tracks = new java.util.ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      Files.writeString(dir.resolve("t" + i + ".ogg"), "present");
+      tracks.add(new Track("t" + i, dir.resolve("t" + i + ".ogg"), Split.TRAIN,
+          TagSet.of(i == 0 ? List.of("rock", "pop") : List.of("rock"))));
+    }
+    GenericCatalog.write(dir, tracks);
+
+    assertThat(run("catalog", dir.toString(), "--label-fractions", "0.1,1", "--label-seeds", "1,2")).isZero();
+    JsonNode positives = new ObjectMapper().readTree(out).get("labelledPositives");
+    assertThat(positives.get("labelledTracks").get("0.1").asInt()).isEqualTo(1);
+    assertThat(positives.get("tags").get("rock").get("labelled").get("0.1").toString()).isEqualTo("[1,1]");
+    assertThat(positives.get("tags").get("pop").get("labelled").get("1.0").toString()).isEqualTo("[1,1]");
+
+    assertThat(run("catalog", dir.toString(), "--label-fractions", "0.1,1", "--markdown")).isZero();
+    assertThat(out).contains("| rock | 10 | 0 | 1 | 10 |");
+
+    assertThat(run("catalog", dir.toString(), "--label-fractions", "0,1")).isEqualTo(2);
+    assertThat(err).contains("label fraction 0.0 is not in (0, 1]");
+  }
+
+  @Test
   void anUnrecognisedFolderIsAnErrorMessageNotAStackTrace() {
     int code = run("catalog", dir.toString());
 

@@ -11,9 +11,9 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.soundalike.onnx.OnnxExportCache;
 import org.soundalike.train.TinyRun;
 import picocli.CommandLine;
+import org.soundalike.run.RunFolder;
 
 /** {@code soundalike embed --engine onnx|nd4j}: both engines embed a file alike; ONNX caches the run's export. */
 class EmbedTest {
@@ -50,11 +50,11 @@ class EmbedTest {
   @Test
   void bothEnginesGiveTheSameEmbeddingAndOnnxCachesTheExport() throws Exception {
     JsonNode nd4j = embed("--engine", "nd4j");
-    assertThat(run.resolve(OnnxExportCache.FILE_NAME)).doesNotExist();
+    assertThat(run.resolve(RunFolder.MODEL_ONNX)).doesNotExist();
 
     JsonNode ort = embed("--engine", "onnx", "--threads", "1");
 
-    assertThat(run.resolve(OnnxExportCache.FILE_NAME)).isRegularFile();
+    assertThat(run.resolve(RunFolder.MODEL_ONNX)).isRegularFile();
     assertThat(ort.get("embedding")).hasSize(nd4j.get("embedding").size());
     double dot = 0;
     for (int i = 0; i < ort.get("embedding").size(); i++) {

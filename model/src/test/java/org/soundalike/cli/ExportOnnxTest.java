@@ -10,11 +10,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.soundalike.encode.OrtExcerptEncoder;
-import org.soundalike.onnx.OnnxExportCache;
 import org.soundalike.train.Checkpoint;
 import org.soundalike.train.TinyRun;
-import org.soundalike.train.TrainingRun;
 import picocli.CommandLine;
+import org.soundalike.run.RunFolder;
 
 /** {@code soundalike export-onnx} writes a model ONNX Runtime serves, with the given vocabulary. */
 class ExportOnnxTest {
@@ -55,10 +54,10 @@ class ExportOnnxTest {
     int exit = command.execute("export-onnx", "--run", run.toString());
 
     assertThat(exit).isZero();
-    Path cached = run.resolve(OnnxExportCache.FILE_NAME);
+    Path cached = run.resolve(RunFolder.MODEL_ONNX);
     assertThat(out.toString()).contains(cached.toAbsolutePath().toString());
     try (OrtExcerptEncoder encoder = OrtExcerptEncoder.open(cached, 1, 8)) {
-      assertThat(encoder.tags()).isEqualTo(Checkpoint.read(TrainingRun.bestOrLast(run)).tags());
+      assertThat(encoder.tags()).isEqualTo(Checkpoint.read(RunFolder.of(run).bestOrLastCheckpoint()).tags());
       assertThat(encoder.metadata())
           .containsEntry("soundalike.source", "run")
           .containsEntry("soundalike.seed", Long.toString(TinyRun.SEED))

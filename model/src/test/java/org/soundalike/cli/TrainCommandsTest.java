@@ -23,7 +23,7 @@ import org.soundalike.eval.report.RunResultJson;
 import org.soundalike.run.RunProvenance;
 import org.soundalike.train.Checkpoint;
 import org.soundalike.train.TinyCorpus;
-import org.soundalike.train.TrainingRun;
+import org.soundalike.run.RunFolder;
 
 /** The training commands end to end on a tiny network: train, embed a split, evaluate; and a killed run resumed. */
 class TrainCommandsTest {
@@ -62,7 +62,7 @@ class TrainCommandsTest {
 
     Path results = dir.resolve("results.json");
     CliRun evaluated = CliRun.of("evaluate", "--embeddings", tracks.toString(), "--run-info",
-        run.resolve(TrainingRun.RUN_JSON).toString(), "--out", results.toString());
+        run.resolve(RunFolder.RUN_JSON).toString(), "--out", results.toString());
     assertThat(evaluated.code()).as(evaluated.err()).isZero();
     RunResult fromEmbeddings = RunResultJson.read(results);
     assertThat(fromEmbeddings.run().variant()).isEqualTo("A");
@@ -100,9 +100,9 @@ class TrainCommandsTest {
     // A recorded folder that now holds another catalog is refused, not evaluated silently.
     Path moved = dir.resolve("run-elsewhere");
     copyTree(run, moved);
-    ObjectNode provenance = (ObjectNode) JSON.readTree(moved.resolve(TrainingRun.RUN_JSON).toFile());
+    ObjectNode provenance = (ObjectNode) JSON.readTree(moved.resolve(RunFolder.RUN_JSON).toFile());
     provenance.put(RunProvenance.CATALOG_FOLDER, withShort.toString());
-    JSON.writeValue(moved.resolve(TrainingRun.RUN_JSON).toFile(), provenance);
+    JSON.writeValue(moved.resolve(RunFolder.RUN_JSON).toFile(), provenance);
     CliRun changed = CliRun.of("evaluate", "--run", moved.toString(), "--out", dir.resolve("changed.json").toString());
     assertThat(changed.code()).isNotZero();
     assertThat(changed.err()).contains("has changed since run").contains("give --catalog DIR");
@@ -146,7 +146,7 @@ class TrainCommandsTest {
         .redirectErrorStream(true)
         .redirectOutput(dir.resolve("child.log").toFile())
         .start();
-    Path checkpoint = run.resolve(TrainingRun.CHECKPOINT);
+    Path checkpoint = run.resolve(RunFolder.CHECKPOINT);
     try {
       while (!Files.exists(checkpoint) && child.isAlive()) {
         Thread.sleep(20);
@@ -165,6 +165,6 @@ class TrainCommandsTest {
     var finished = Checkpoint.read(checkpoint).state();
     assertThat(finished.epochs()).isEqualTo(3);
     assertThat(finished.history().subList(0, killedAt.epochs())).isEqualTo(killedAt.history());
-    assertThat(new File(run.toFile(), TrainingRun.RUN_JSON)).exists();
+    assertThat(new File(run.toFile(), RunFolder.RUN_JSON)).exists();
   }
 }

@@ -13,6 +13,7 @@ import org.soundalike.net.NetworkParameters;
 import org.soundalike.onnx.ExportFixtures;
 import org.soundalike.onnx.OnnxExportCache;
 import org.soundalike.net.SampleCnnConfig;
+import org.soundalike.run.RunFolder;
 
 /** The engine choice and the export cached next to a run. */
 class ExcerptEncodersTest {
@@ -25,7 +26,7 @@ class ExcerptEncodersTest {
   void theOnnxEngineExportsOnceAndReExportsWhenTheParametersChange() throws Exception {
     NetworkParameters parameters = ExportFixtures.networkWithBatchNormStatistics(CONFIG, 9);
     List<String> tags = ExportFixtures.tagNames(CONFIG.tags());
-    Path cached = run.resolve(OnnxExportCache.FILE_NAME);
+    Path cached = run.resolve(RunFolder.MODEL_ONNX);
 
     OnnxExportCache.ensure(parameters, tags, Map.of(), cached);
     FileTime written = FileTime.fromMillis(1_000_000L);
@@ -55,7 +56,7 @@ class ExcerptEncodersTest {
       assertThat(encoder.engine()).isEqualTo("nd4j");
       nd4j = encoder.encode(excerpts);
     }
-    assertThat(Files.exists(run.resolve(OnnxExportCache.FILE_NAME))).isTrue();
+    assertThat(Files.exists(run.resolve(RunFolder.MODEL_ONNX))).isTrue();
     for (int i = 0; i < 2; i++) {
       assertThat(ort.embeddings()[i]).containsExactly(nd4j.embeddings()[i], org.assertj.core.data.Offset.offset(1e-4f));
     }

@@ -28,12 +28,11 @@ import org.soundalike.dataset.EmbeddedTrack;
 import org.soundalike.net.EmbeddingGraph;
 import org.soundalike.net.NetworkParameters;
 import org.soundalike.net.SampleCnnConfig;
-import org.soundalike.onnx.OnnxExportCache;
 import org.soundalike.train.Checkpoint;
-import org.soundalike.train.TrainingRun;
 import org.soundalike.train.TrainingSettings;
 import org.soundalike.train.TrainingState;
 import org.soundalike.train.Variant;
+import org.soundalike.run.RunFolder;
 
 class TrackEncoderTest {
 
@@ -53,8 +52,8 @@ class TrackEncoderTest {
     parameters.runningStatistics().forEach((n, a) -> arrays.put("running/" + n, n.endsWith(".var") ? a.dup().addi(0.25) : a));
     run = dir.resolve("run");
     run.toFile().mkdirs();
-    TrainingSettings settings = TrainingSettings.defaults(CONFIG, Variant.named("A"), null, 1, 3, null);
-    new Checkpoint(settings, TrainingState.fresh(1e-3), "fingerprint", TAGS, arrays).write(run.resolve(TrainingRun.BEST));
+    TrainingSettings settings = TrainingSettings.defaults(CONFIG, Variant.SUPERVISED_ONLY, null, 1, 3, null);
+    new Checkpoint(settings, TrainingState.fresh(1e-3), "fingerprint", TAGS, arrays).write(run.resolve(RunFolder.BEST));
     parameters.runningStatistics().forEach((n, a) -> {
       if (n.endsWith(".var")) {
         a.addi(0.25);
@@ -141,10 +140,10 @@ class TrackEncoderTest {
   void loadServesTheRunWithOnnxRuntimeFromAnExportCachedNextToIt() throws IOException {
     Path copy = dir.resolve("cached-run");
     Files.createDirectories(copy);
-    Path best = copy.resolve(TrainingRun.BEST);
-    Files.copy(run.resolve(TrainingRun.BEST), best, StandardCopyOption.REPLACE_EXISTING);
+    Path best = copy.resolve(RunFolder.BEST);
+    Files.copy(run.resolve(RunFolder.BEST), best, StandardCopyOption.REPLACE_EXISTING);
     float[] audio = signal(2 * AudioSpec.EXCERPT_SAMPLES, 220);
-    Path cached = copy.resolve(OnnxExportCache.FILE_NAME);
+    Path cached = copy.resolve(RunFolder.MODEL_ONNX);
 
     float[] first;
     try (TrackEncoder encoder = TrackEncoder.load(copy, 1)) {

@@ -23,7 +23,7 @@ class EmbeddingGraphTest {
   @BeforeAll
   static void trainALittle() {
     parameters = NetworkParameters.initialize(TinyNetworks.TINY, DataType.DOUBLE, 3);
-    TrainingGraph graph = TrainingGraph.build(parameters, 2, BatchNormKind.FUSED);
+    SameDiffTrainingPass graph = SameDiffTrainingPass.build(parameters, 2, BatchNormKind.FUSED);
     graph.computeGradients(TinyNetworks.batch(DataType.DOUBLE, 4, true, true), 1.0);
   }
 

@@ -82,6 +82,10 @@ class SearchPartsTest {
       assertThat(b.idHint()).isEqualTo("b");
     }
     assertThat(TrackJsonlSource.scan(file).lines()).isEqualTo(3);
+    assertThat(TrackJsonlSource.scan(file).dimensions()).as("the first valid track's size").isEqualTo(1);
+    Path brokenFirst = Files.write(dir.resolve("b.jsonl"), List.of("{broken",
+        "{\"id\":\"c\",\"tags\":[],\"embedding\":[0.6,0.8],\"scores\":{}}"));
+    assertThat(TrackJsonlSource.scan(brokenFirst).dimensions()).isEqualTo(2);
     assertThat(TrackJsonlSource.scan(file).sha256()).hasSize(64).isEqualTo(TrackJsonlSource.scan(file).sha256());
   }
 

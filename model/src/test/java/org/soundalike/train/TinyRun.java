@@ -23,7 +23,7 @@ public final class TinyRun {
   /** Trains into {@code dir/run} on a corpus generated in {@code dir/corpus}; returns the run folder. */
   public static Path train(Path dir) throws IOException {
     Path run = dir.resolve("run");
-    TrainingSettings settings = TrainingSettings.defaults(SampleCnnConfig.TINY, Variant.named("A"), null, 1, SEED, null)
+    TrainingSettings settings = TrainingSettings.defaults(SampleCnnConfig.TINY, Variant.SUPERVISED_ONLY, null, 1, SEED, null)
         .withEpochs(1)
         .withBatch(TinyCorpus.BATCH, 0);
     PrintStream log = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);

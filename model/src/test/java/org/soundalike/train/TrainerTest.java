@@ -16,7 +16,7 @@ import org.soundalike.net.LossValues;
 import org.soundalike.net.NetworkParameters;
 import org.soundalike.net.SampleCnnConfig;
 import org.soundalike.net.TrainingBatch;
-import org.soundalike.net.TrainingGraph;
+import org.soundalike.net.SameDiffTrainingPass;
 
 class TrainerTest {
 
@@ -37,7 +37,7 @@ class TrainerTest {
   }
 
   private static List<Double> run(long seed, List<TrainingBatch> batches) {
-    TrainingGraph pass = TrainingGraph.build(
+    SameDiffTrainingPass pass = SameDiffTrainingPass.build(
         NetworkParameters.initialize(TINY, DataType.FLOAT, seed), 2, BatchNormKind.FUSED);
     Trainer trainer = new Trainer(pass, OptimizerSettings.FINE_TUNE, Trainer.everything(pass), 1.0);
     List<Double> losses = new ArrayList<>();
@@ -61,7 +61,7 @@ class TrainerTest {
   @Test
   void aNonFiniteLossStopsBeforeTheParametersChange() {
     NetworkParameters parameters = NetworkParameters.initialize(TINY, DataType.FLOAT, 1);
-    TrainingGraph pass = TrainingGraph.build(parameters, 2, BatchNormKind.FUSED);
+    SameDiffTrainingPass pass = SameDiffTrainingPass.build(parameters, 2, BatchNormKind.FUSED);
     Trainer trainer = new Trainer(pass, OptimizerSettings.FINE_TUNE, Trainer.everything(pass), 1.0);
     INDArray audio = Nd4j.rand(DataType.FLOAT, 2, AudioSpec.EXCERPT_SAMPLES);
     audio.putScalar(0, 7, Float.NaN);
@@ -79,7 +79,7 @@ class TrainerTest {
   @Test
   void onlyTheNamedParametersAreTrained() {
     NetworkParameters parameters = NetworkParameters.initialize(TINY, DataType.FLOAT, 1);
-    TrainingGraph pass = TrainingGraph.build(parameters, 2, BatchNormKind.FUSED);
+    SameDiffTrainingPass pass = SameDiffTrainingPass.build(parameters, 2, BatchNormKind.FUSED);
     Trainer headOnly = new Trainer(pass, OptimizerSettings.FINE_TUNE, Set.of("tags.w"), 0.0);
     INDArray encoderBefore = parameters.trainable().get("block3.w").dup();
     INDArray headBefore = parameters.trainable().get("tags.w").dup();

@@ -12,11 +12,11 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.soundalike.audio.AudioSpec;
-import org.soundalike.net.MicroBatchedTraining;
+import org.soundalike.net.MicroBatchedTrainingPass;
 import org.soundalike.net.NetworkParameters;
 import org.soundalike.net.SampleCnnConfig;
 import org.soundalike.net.TrainingBatch;
-import org.soundalike.net.TrainingGraph;
+import org.soundalike.net.SameDiffTrainingPass;
 import org.soundalike.net.TrainingPass;
 import org.soundalike.net.dnnl.DnnlTrainingPass;
 
@@ -100,8 +100,8 @@ class TrainingEngineTest {
         TrainingPass whole = TrainingEngine.SAMEDIFF.build(single, 2, 0);
         TrainingPass sliced = TrainingEngine.SAMEDIFF.build(single, 2, 2)) {
       assertThat(dnnl).isInstanceOf(DnnlTrainingPass.class);
-      assertThat(whole).isInstanceOf(TrainingGraph.class);
-      assertThat(sliced).isInstanceOf(MicroBatchedTraining.class);
+      assertThat(whole).isInstanceOf(SameDiffTrainingPass.class);
+      assertThat(sliced).isInstanceOf(MicroBatchedTrainingPass.class);
     }
   }
 
@@ -114,7 +114,7 @@ class TrainingEngineTest {
     assertThatThrownBy(() -> TrainingEngine.DNNL.build(NetworkParameters.initialize(SMALL, DataType.FLOAT, 1), 4, 2))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("views per slice (2)");
-    TrainingSettings defaults = TrainingSettings.defaults(SampleCnnConfig.TINY, Variant.named("A"), null, 1, 1, null);
+    TrainingSettings defaults = TrainingSettings.defaults(SampleCnnConfig.TINY, Variant.SUPERVISED_ONLY, null, 1, 1, null);
     assertThat(defaults.engine()).isEqualTo(TrainingEngine.forBackend());
     assertThatThrownBy(() -> defaults.withEngine(TrainingEngine.DNNL).withBatch(8, 4))
         .isInstanceOf(IllegalArgumentException.class)
@@ -124,7 +124,7 @@ class TrainingEngineTest {
 
   @Test
   void settingsWithoutAnEngineAreSameDiffRunsFromBeforeTheEngineExisted() {
-    TrainingSettings old = TrainingSettings.defaults(SampleCnnConfig.TINY, Variant.named("A"), null, 1, 1, null)
+    TrainingSettings old = TrainingSettings.defaults(SampleCnnConfig.TINY, Variant.SUPERVISED_ONLY, null, 1, 1, null)
         .withEngine(null);
 
     assertThat(old.engine()).isEqualTo(TrainingEngine.SAMEDIFF);

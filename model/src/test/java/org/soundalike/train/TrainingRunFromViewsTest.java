@@ -16,6 +16,7 @@ import org.soundalike.dataset.Catalog;
 import org.soundalike.dataset.Catalogs;
 import org.soundalike.net.SampleCnnConfig;
 import org.soundalike.run.RunProvenanceJson;
+import org.soundalike.run.RunFolder;
 
 /**
  * A whole run whose training views come from materialised shards ({@code --views}): one-epoch
@@ -43,7 +44,7 @@ class TrainingRunFromViewsTest {
   }
 
   private static TrainingSettings settings() {
-    return TrainingSettings.defaults(SampleCnnConfig.TINY, Variant.named("A"), null, 1, 7, null)
+    return TrainingSettings.defaults(SampleCnnConfig.TINY, Variant.SUPERVISED_ONLY, null, 1, 7, null)
         .withEpochs(1)
         .withBatch(TinyCorpus.BATCH, 0);
   }
@@ -68,7 +69,7 @@ class TrainingRunFromViewsTest {
 
   @Test
   void theRunRecordsItsShardFolder() {
-    assertThat(RunProvenanceJson.read(fromShards.resolve(TrainingRun.RUN_JSON)).extra().get("views").asText())
+    assertThat(RunProvenanceJson.read(fromShards.resolve(RunFolder.RUN_JSON)).extra().get("views").asText())
         .isEqualTo(views.toString());
   }
 

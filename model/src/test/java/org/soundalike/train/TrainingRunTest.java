@@ -19,6 +19,7 @@ import org.soundalike.dataset.Catalogs;
 import org.soundalike.net.SampleCnnConfig;
 import org.soundalike.run.RunProvenance;
 import org.soundalike.run.RunProvenanceJson;
+import org.soundalike.run.RunFolder;
 
 /**
  * The epoch loop on a tiny network and corpus. Two runs are trained once for the class (a
@@ -74,9 +75,9 @@ class TrainingRunTest {
       assertThat(r.validation().metricLearning()).isPositive();
       assertThat(r.validation().total()).isEqualTo(r.validation().metricLearning());
     });
-    assertThat(baseline.resolve(TrainingRun.CHECKPOINT)).exists();
-    assertThat(baseline.resolve(TrainingRun.BEST)).exists();
-    RunProvenance provenance = RunProvenanceJson.read(baseline.resolve(TrainingRun.RUN_JSON));
+    assertThat(baseline.resolve(RunFolder.CHECKPOINT)).exists();
+    assertThat(baseline.resolve(RunFolder.BEST)).exists();
+    RunProvenance provenance = RunProvenanceJson.read(baseline.resolve(RunFolder.RUN_JSON));
     assertThat(provenance.variant()).isEqualTo("A");
     assertThat(provenance.techniques()).isEqualTo("none");
     assertThat(provenance.alpha()).isNull();
@@ -90,7 +91,7 @@ class TrainingRunTest {
     assertThat(provenance.extra().get("history")).hasSize(1);
     assertThat(provenance.extra().get("status").asText()).isEqualTo("finished");
     assertThat(provenance.extra().get("engine").asText()).isEqualTo(TrainingEngine.forBackend().label());
-    assertThat(Files.readString(baseline.resolve(TrainingRun.RUN_JSON))).contains(TinyCorpus.TOO_SHORT);
+    assertThat(Files.readString(baseline.resolve(RunFolder.RUN_JSON))).contains(TinyCorpus.TOO_SHORT);
     assertThat(log()).contains("not used: track " + TinyCorpus.TOO_SHORT);
   }
 
@@ -144,7 +145,7 @@ class TrainingRunTest {
       assertThat(r.validation().total())
           .isCloseTo(r.validation().metricLearning() + r.validation().selfSupervised() / 20, org.assertj.core.data.Offset.offset(1e-5));
     });
-    RunProvenance provenance = RunProvenanceJson.read(run.resolve(TrainingRun.RUN_JSON));
+    RunProvenance provenance = RunProvenanceJson.read(run.resolve(RunFolder.RUN_JSON));
     assertThat(provenance.techniques()).isEqualTo("c+p");
     assertThat(provenance.alpha()).isEqualTo(1.0);
     assertThat(provenance.r()).isEqualTo(20.0);
@@ -157,8 +158,8 @@ class TrainingRunTest {
 
     train(run, settings("CLMR", 1, pretrained));
 
-    var before = Checkpoint.read(TrainingRun.bestOrLast(pretrained)).arrays();
-    var after = Checkpoint.read(run.resolve(TrainingRun.CHECKPOINT)).arrays();
+    var before = Checkpoint.read(RunFolder.of(pretrained).bestOrLastCheckpoint()).arrays();
+    var after = Checkpoint.read(run.resolve(RunFolder.CHECKPOINT)).arrays();
     assertThat(after.get("param/block3.w")).isEqualTo(before.get("param/block3.w"));
     assertThat(after.get("param/projector.w1")).isEqualTo(before.get("param/projector.w1"));
     assertThat(after.get("param/tags.w")).isNotEqualTo(before.get("param/tags.w"));
@@ -177,7 +178,7 @@ class TrainingRunTest {
         .hasMessageContaining("epoch 1, step 2 of 2")
         .hasMessageContaining("not finite")
         .hasMessageContaining("last good checkpoint (epoch 0)");
-    assertThat(run.resolve(TrainingRun.CHECKPOINT)).doesNotExist();
+    assertThat(run.resolve(RunFolder.CHECKPOINT)).doesNotExist();
   }
 
   static void copyFolder(Path from, Path to) throws IOException {

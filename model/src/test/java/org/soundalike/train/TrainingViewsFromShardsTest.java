@@ -43,7 +43,7 @@ class TrainingViewsFromShardsTest {
 
   @Test
   void trainingBatchesHoldExactlyTheShardViewsOfEpochNMinusOneModE() {
-    TrainingViews views = fromShards(twoEpochs, Variant.named("A"));
+    TrainingViews views = fromShards(twoEpochs, Variant.SUPERVISED_ONLY);
     List<Track> usable = views.usableForTraining(catalog.tracks(Split.TRAIN), new LinkedHashMap<>());
     List<Track> batchTracks = usable.subList(1, 4);
 
@@ -66,7 +66,7 @@ class TrainingViewsFromShardsTest {
   void aTrackTooShortForAnExcerptIsRefusedAsOnTheFlyNotRequiredFromTheShards() {
     Map<String, String> refused = new LinkedHashMap<>();
 
-    List<Track> usable = fromShards(twoEpochs, Variant.named("A")).usableForTraining(catalog.tracks(Split.TRAIN), refused);
+    List<Track> usable = fromShards(twoEpochs, Variant.SUPERVISED_ONLY).usableForTraining(catalog.tracks(Split.TRAIN), refused);
 
     assertThat(usable).containsExactlyElementsOf(training);
     assertThat(refused).containsOnlyKeys(TinyCorpus.TOO_SHORT);
@@ -77,7 +77,7 @@ class TrainingViewsFromShardsTest {
     String missing = training.get(2).id();
     Path shards = ShardFixture.write(dir, training, 1, MaterialisedViews.PLAIN_CROPS, AudioSpec.EXCERPT_SAMPLES,
         missing, 0);
-    TrainingViews views = fromShards(shards, Variant.named("A"));
+    TrainingViews views = fromShards(shards, Variant.SUPERVISED_ONLY);
 
     assertThatThrownBy(() -> views.usableForTraining(catalog.tracks(Split.TRAIN), new LinkedHashMap<>()))
         .isInstanceOf(TrainingException.class)
@@ -90,7 +90,7 @@ class TrainingViewsFromShardsTest {
     String missing = training.get(4).id();
     Path shards = ShardFixture.write(dir, training, 2, MaterialisedViews.PLAIN_CROPS, AudioSpec.EXCERPT_SAMPLES,
         missing, 1);
-    TrainingViews views = fromShards(shards, Variant.named("A"));
+    TrainingViews views = fromShards(shards, Variant.SUPERVISED_ONLY);
     List<Track> usable = views.usableForTraining(catalog.tracks(Split.TRAIN), new LinkedHashMap<>());
     views.training(usable.subList(0, 3), 1, Set.of(), DataType.FLOAT);
 
@@ -104,7 +104,7 @@ class TrainingViewsFromShardsTest {
   void viewsOfAnotherExcerptLengthAreRefused() throws IOException {
     Path shards = ShardFixture.write(dir, training, 1, MaterialisedViews.PLAIN_CROPS, 300, null, -1);
 
-    assertThatThrownBy(() -> MaterialisedViews.open(shards, Variant.named("A")))
+    assertThatThrownBy(() -> MaterialisedViews.open(shards, Variant.SUPERVISED_ONLY))
         .isInstanceOf(TrainingException.class)
         .hasMessageContaining(shards.toString())
         .hasMessageContaining("300 samples")
@@ -115,7 +115,7 @@ class TrainingViewsFromShardsTest {
   void theShardsPresetMustMatchTheVariantsTechniqueA() throws IOException {
     Path augmented = ShardFixture.write(dir, training, 1, "paper");
 
-    assertThatThrownBy(() -> MaterialisedViews.open(augmented, Variant.named("A")))
+    assertThatThrownBy(() -> MaterialisedViews.open(augmented, Variant.SUPERVISED_ONLY))
         .isInstanceOf(TrainingException.class)
         .hasMessageContaining("preset paper")
         .hasMessageContaining("variant A");
@@ -127,7 +127,7 @@ class TrainingViewsFromShardsTest {
 
   @Test
   void aFolderWithoutAnIndexIsAnErrorNamingIt() {
-    assertThatThrownBy(() -> MaterialisedViews.open(dir, Variant.named("A")))
+    assertThatThrownBy(() -> MaterialisedViews.open(dir, Variant.SUPERVISED_ONLY))
         .isInstanceOf(TrainingException.class)
         .hasMessageContaining(dir.toString());
   }
@@ -138,7 +138,7 @@ class TrainingViewsFromShardsTest {
     TrainingViews onTheFly = new TrainingViews(catalog, 7, false, null);
 
     List<TrainingBatch> expected = onTheFly.validation(validation, TinyCorpus.BATCH, true, DataType.FLOAT);
-    List<TrainingBatch> actual = fromShards(twoEpochs, Variant.named("A"))
+    List<TrainingBatch> actual = fromShards(twoEpochs, Variant.SUPERVISED_ONLY)
         .validation(validation, TinyCorpus.BATCH, true, DataType.FLOAT);
 
     assertThat(actual).hasSameSizeAs(expected);

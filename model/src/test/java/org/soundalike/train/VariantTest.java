@@ -9,7 +9,7 @@ class VariantTest {
 
   @Test
   void thePaperRowsHaveTheirTechniquesAndAlphas() {
-    assertThat(Variant.named("A").techniques()).isEqualTo("none");
+    assertThat(Variant.SUPERVISED_ONLY.techniques()).isEqualTo("none");
     assertThat(Variant.named("B").techniques()).isEqualTo("a");
     assertThat(Variant.named("C").techniques()).isEqualTo("p");
     String[][] rows = {
@@ -29,7 +29,7 @@ class VariantTest {
   void lambdaIsAlphaOverRWithTechniqueCAndZeroWithout() {
     assertThat(Variant.named("G").lambda(22.0)).isEqualTo(1 / 22.0);
     assertThat(Variant.named("M").lambda(18.95)).isEqualTo(0.1 / 18.95);
-    assertThat(Variant.named("A").lambda(null)).isZero();
+    assertThat(Variant.SUPERVISED_ONLY.lambda(null)).isZero();
     assertThat(Variant.named("C").lambda(22.0)).isZero();
     assertThat(Variant.PRETRAIN.lambda(null)).isEqualTo(1);
     assertThatThrownBy(() -> Variant.named("G").lambda(null)).hasMessageContaining("needs r");

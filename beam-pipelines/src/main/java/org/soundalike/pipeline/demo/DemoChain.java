@@ -12,7 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.soundalike.cli.CodeVersion;
+import org.soundalike.run.CodeVersion;
 import org.soundalike.corpus.CorpusBuilder;
 import org.soundalike.corpus.CorpusParameters;
 import org.soundalike.corpus.CorpusSummary;
@@ -22,8 +22,9 @@ import org.soundalike.eval.report.CollectedRuns;
 import org.soundalike.eval.report.ExperimentReport;
 import org.soundalike.eval.report.ReportBuilder;
 import org.soundalike.eval.report.ReportFiles;
-import org.soundalike.eval.report.RunEvaluation;
-import org.soundalike.eval.report.RunFolders;
+import org.soundalike.evaluate.RunEvaluation;
+import org.soundalike.train.RatioEstimate;
+import org.soundalike.run.RunFolder;
 import org.soundalike.pipeline.evaluate.EvaluatePipeline;
 import org.soundalike.pipeline.ingest.IngestPipeline;
 import org.soundalike.pipeline.runner.PipelineInputException;
@@ -31,8 +32,6 @@ import org.soundalike.pipeline.runner.RunnerDefaults;
 import org.soundalike.pipeline.traingrid.GridCell;
 import org.soundalike.pipeline.traingrid.TrainGridPlan;
 import org.soundalike.pipeline.traingrid.TrainGridShared;
-import org.soundalike.train.RatioEstimate;
-import org.soundalike.train.TrainingRun;
 
 /**
  * {@code soundalike demo}: the main job end to end on embedded defaults, as a chain of stages that
@@ -243,7 +242,7 @@ public final class DemoChain {
 
   private Optional<String> exportDone() {
     Path marker = work.resolve(EXPORT_DONE);
-    Path checkpoint = servingRun().resolve(TrainingRun.BEST);
+    Path checkpoint = servingRun().resolve(RunFolder.BEST);
     try {
       return Files.exists(marker) && Files.exists(checkpoint)
           && Files.getLastModifiedTime(marker).compareTo(Files.getLastModifiedTime(checkpoint)) > 0
@@ -305,8 +304,8 @@ public final class DemoChain {
   }
 
   private static boolean finished(Path run) {
-    return Files.isDirectory(run) && RunFolders.under(run).stream()
-        .anyMatch(f -> f.dir().equals(run) && f.finished());
+    return Files.isDirectory(run) && RunFolder.under(run).stream()
+        .anyMatch(f -> f.path().equals(run) && f.finished());
   }
 
   /**

@@ -11,7 +11,7 @@ import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.soundalike.dataset.Split;
 import org.soundalike.eval.report.ReportFiles;
-import org.soundalike.eval.report.RunFolders;
+import org.soundalike.run.RunFolder;
 import org.soundalike.pipeline.runner.JsonLines;
 import org.soundalike.pipeline.runner.PipelineInputException;
 import org.soundalike.pipeline.runner.PipelineSummary;
@@ -52,16 +52,16 @@ public final class EvaluatePipeline {
   public static List<String> runsToEvaluate(Path results, List<String> skipped) {
     Path shared = results.resolve(TrainGridPlan.SHARED);
     List<String> runs = new ArrayList<>();
-    for (RunFolders.RunFolder run : RunFolders.under(results)) {
-      if (run.dir().startsWith(shared)) {
+    for (RunFolder run : RunFolder.under(results)) {
+      if (run.path().startsWith(shared)) {
         continue;
       }
-      if (!run.evaluable()) {
-        skipped.add(run.dir() + ": a pre-training run (no trained tag head)");
+      if (run.pretraining()) {
+        skipped.add(run.path() + ": a pre-training run (no trained tag head)");
       } else if (!run.finished()) {
-        skipped.add(run.dir() + ": still training (status in run.json); rerun train-grid first");
+        skipped.add(run.path() + ": still training (status in run.json); rerun train-grid first");
       } else {
-        runs.add(run.dir().toString());
+        runs.add(run.path().toString());
       }
     }
     return runs;

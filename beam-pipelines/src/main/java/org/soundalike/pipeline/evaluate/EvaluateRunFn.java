@@ -14,11 +14,12 @@ import org.soundalike.dataset.Split;
 import org.soundalike.encode.EncodingException;
 import org.soundalike.eval.EvaluationException;
 import org.soundalike.eval.report.ReportException;
-import org.soundalike.eval.report.RunEvaluation;
+import org.soundalike.evaluate.RunEvaluation;
 import org.soundalike.eval.report.RunResult;
 import org.soundalike.eval.report.RunResultJson;
 import org.soundalike.pipeline.runner.WorkerProgress;
 import org.soundalike.train.TrainingException;
+import org.soundalike.run.RunFolderException;
 
 /**
  * Evaluates one run folder with the model's {@link RunEvaluation}, writing its results.json beside
@@ -86,7 +87,7 @@ final class EvaluateRunFn extends DoFn<String, EvaluateRunOutcome> {
         out.output(new EvaluateRunOutcome(runDir, results.toString(), EvaluateRunOutcome.EVALUATED, result.metric("R@1"), null));
       }
       progress.advance();
-    } catch (ReportException | EvaluationException | EncodingException | TrainingException | CatalogException
+    } catch (ReportException | EvaluationException | EncodingException | TrainingException | RunFolderException | CatalogException
         | IllegalArgumentException e) {
       failed.inc();
       System.err.println("evaluate: " + run + " failed: " + e.getMessage());

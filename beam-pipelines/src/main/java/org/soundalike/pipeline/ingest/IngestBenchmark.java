@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.soundalike.audio.AudioWriter;
 import org.soundalike.audio.MusicLikeSignal;
-import org.soundalike.cli.CodeVersion;
+import org.soundalike.run.CodeVersion;
 import org.soundalike.pipeline.runner.JsonLines;
 import org.soundalike.pipeline.runner.PipelineSummary;
 import org.soundalike.pipeline.runner.RunnerDefaults;

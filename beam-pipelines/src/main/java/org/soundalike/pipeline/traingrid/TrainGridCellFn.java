@@ -12,6 +12,7 @@ import org.soundalike.pipeline.runner.WorkerProgress;
 import org.soundalike.train.TrainingException;
 import org.soundalike.train.TrainingRun;
 import org.soundalike.train.TrainingState;
+import org.soundalike.run.RunFolderException;
 
 /**
  * Trains one grid cell with the model's {@link TrainingRun} (whichever ND4J backend is on the
@@ -55,7 +56,7 @@ final class TrainGridCellFn extends DoFn<GridCell, TrainGridOutcome> {
           outcome.alreadyFinished() ? TrainGridOutcome.KEPT : TrainGridOutcome.TRAINED, state.epochs(),
           state.stopReason(), Double.isFinite(state.bestValidation()) ? state.bestValidation() : null, null));
       progress.advance();
-    } catch (TrainingException | IllegalArgumentException e) {
+    } catch (TrainingException | RunFolderException | IllegalArgumentException e) {
       failed.inc();
       System.err.println("train-grid: " + cell.runName() + " failed: " + e.getMessage());
       out.output(new TrainGridOutcome(run, cell.variant(), cell.percent(), cell.seed(), TrainGridOutcome.FAILED, 0,

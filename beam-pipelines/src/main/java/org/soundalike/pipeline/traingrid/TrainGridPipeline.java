@@ -8,7 +8,7 @@ import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.transforms.Create;
-import org.soundalike.cli.CodeVersion;
+import org.soundalike.run.CodeVersion;
 import org.soundalike.pipeline.runner.JsonLines;
 import org.soundalike.pipeline.runner.PipelineInputException;
 import org.soundalike.pipeline.runner.PipelineSummary;

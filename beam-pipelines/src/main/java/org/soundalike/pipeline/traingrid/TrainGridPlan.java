@@ -66,7 +66,7 @@ public record TrainGridPlan(
 
   /** Settings of the shared runs: the supervised run of the r estimation, at the pre-training budget. */
   public TrainingSettings ratioBase() {
-    return TrainingSettings.defaults(SampleCnnConfig.named(config), Variant.named("A"), null, 1, sharedSeed, null)
+    return TrainingSettings.defaults(SampleCnnConfig.named(config), Variant.SUPERVISED_ONLY, null, 1, sharedSeed, null)
         .withEpochs(pretrainEpochs)
         .withBatch(batchTracks, viewsPerSlice);
   }

@@ -47,7 +47,7 @@ class EvaluateRunsTest {
     results = dir.resolve("grid");
     Path runs = results.resolve(TrainGridPlan.RUNS);
     for (long seed = 0; seed < 2; seed++) {
-      TrainingSettings settings = TrainingSettings.defaults(SampleCnnConfig.TINY, Variant.named("A"), null, 1, seed, null)
+      TrainingSettings settings = TrainingSettings.defaults(SampleCnnConfig.TINY, Variant.SUPERVISED_ONLY, null, 1, seed, null)
           .withEpochs(1).withBatch(TinyCatalog.BATCH, 0);
       new TrainingRun(catalog, runs.resolve("A-f100-s" + seed), settings, "test", System.err).run();
     }

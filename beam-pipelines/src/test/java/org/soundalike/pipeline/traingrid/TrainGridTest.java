@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.soundalike.dataset.Catalog;
 import org.soundalike.dataset.Catalogs;
-import org.soundalike.eval.report.RunResultJson;
 import org.soundalike.pipeline.TinyCatalog;
 import org.soundalike.pipeline.runner.RunnerDefaults;
 import org.soundalike.run.RunProvenance;
@@ -22,6 +21,8 @@ import org.soundalike.train.Checkpoint;
 import org.soundalike.train.RatioEstimate;
 import org.soundalike.train.TrainingRun;
 import org.soundalike.train.TrainingState;
+import org.soundalike.run.RunFolder;
+import org.soundalike.run.RunProvenanceJson;
 
 /**
  * The training grid on an embedded Flink with the tiny network: A and G at 100 % labels, one
@@ -60,15 +61,15 @@ class TrainGridTest {
     assertThat(shared.pretrainedRun()).isEqualTo(plan.pretrainDir().toString());
     new TrainingRun(catalog, plan.runDir(a), plan.settings(a, shared), "test", System.err).run();
     new TrainingRun(catalog, plan.runDir(g), plan.settings(g, shared).withEpochs(1), "test", System.err).run();
-    Path gCheckpoint = plan.runDir(g).resolve(TrainingRun.CHECKPOINT);
+    Path gCheckpoint = plan.runDir(g).resolve(RunFolder.CHECKPOINT);
     Checkpoint killed = Checkpoint.read(gCheckpoint);
     TrainingState s = killed.state();
     new Checkpoint(killed.settings(), new TrainingState(s.epochs(), s.learningRate(), s.bestValidation(), s.bestEpoch(),
         s.plateauEpochs(), s.adamSteps(), s.history(), null), killed.catalogFingerprint(), killed.tags(), killed.arrays())
         .write(gCheckpoint);
-    Path aCheckpoint = plan.runDir(a).resolve(TrainingRun.CHECKPOINT);
+    Path aCheckpoint = plan.runDir(a).resolve(RunFolder.CHECKPOINT);
     FileTime aTrained = Files.getLastModifiedTime(aCheckpoint);
-    FileTime pretrainTrained = Files.getLastModifiedTime(plan.pretrainDir().resolve(TrainingRun.CHECKPOINT));
+    FileTime pretrainTrained = Files.getLastModifiedTime(plan.pretrainDir().resolve(RunFolder.CHECKPOINT));
     RatioEstimate r = RatioEstimate.read(plan.ratioDir().resolve(RatioEstimate.FILE));
 
     TrainGridPipeline.Result result = TrainGridPipeline.run(options);
@@ -82,14 +83,14 @@ class TrainGridTest {
     assertThat(result.summary().counter(TrainGrid.RUNS_KEPT)).isEqualTo(1);
     assertThat(result.summary().counter(TrainGrid.RUNS_TRAINED)).isEqualTo(1);
     assertThat(Files.getLastModifiedTime(aCheckpoint)).isEqualTo(aTrained);
-    assertThat(Files.getLastModifiedTime(plan.pretrainDir().resolve(TrainingRun.CHECKPOINT))).isEqualTo(pretrainTrained);
+    assertThat(Files.getLastModifiedTime(plan.pretrainDir().resolve(RunFolder.CHECKPOINT))).isEqualTo(pretrainTrained);
 
     TrainingState resumed = Checkpoint.read(gCheckpoint).state();
     assertThat(resumed.epochs()).isEqualTo(2);
     assertThat(resumed.finished()).isTrue();
     assertThat(resumed.history().get(0)).isEqualTo(s.history().get(0));
 
-    RunProvenance gRun = RunResultJson.readProvenance(plan.runDir(g).resolve(TrainingRun.RUN_JSON));
+    RunProvenance gRun = RunProvenanceJson.read(plan.runDir(g).resolve(RunFolder.RUN_JSON));
     assertThat(gRun.variant()).isEqualTo("G");
     assertThat(gRun.r()).isEqualTo(r.r());
     assertThat(gRun.extra().get("pretrainedRun").asText()).isEqualTo(plan.pretrainDir().toString());

@@ -4,15 +4,15 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.dom.Element;
 import java.util.Locale;
+import org.soundalike.eval.report.ExperimentReport;
 import org.soundalike.ui.service.Formats;
-import org.soundalike.ui.service.Report;
 
 /** The paper-shaped table as a plain HTML table: rows are variants and baselines, best per column in bold. */
 final class ResultsTable {
 
   private ResultsTable() {}
 
-  static Component of(Report.Table table) {
+  static Component of(ExperimentReport.Table table) {
     Element html = new Element("table");
     html.setAttribute("id", "results-table");
     html.getStyle().set("border-collapse", "collapse").set("font-variant-numeric", "tabular-nums");
@@ -24,7 +24,7 @@ final class ResultsTable {
     html.appendChild(new Element("thead").appendChild(head));
     Element body = new Element("tbody");
     Double fraction = null;
-    for (Report.Row row : table.rows()) {
+    for (ExperimentReport.Row row : table.rows()) {
       // The report's best is per label fraction: each fraction is its own block of the table.
       if (fraction == null || row.labelFraction() != fraction) {
         fraction = row.labelFraction();

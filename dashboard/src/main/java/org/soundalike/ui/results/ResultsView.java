@@ -17,7 +17,7 @@ import org.soundalike.ui.DashboardServices;
 import org.soundalike.ui.MainLayout;
 import org.soundalike.ui.Messages;
 import org.soundalike.ui.chart.ChartJs;
-import org.soundalike.ui.service.Report;
+import org.soundalike.eval.report.ExperimentReport;
 import org.soundalike.ui.service.ResultsFileException;
 import org.soundalike.ui.service.ResultsService;
 
@@ -37,7 +37,7 @@ public class ResultsView extends VerticalLayout {
 
   public ResultsView() {
     add(new H2("Results"));
-    Optional<Report> report;
+    Optional<ExperimentReport> report;
     try {
       report = service.report();
     } catch (ResultsFileException e) {
@@ -52,7 +52,7 @@ public class ResultsView extends VerticalLayout {
     show(report.get());
   }
 
-  private void show(Report report) {
+  private void show(ExperimentReport report) {
     Select<String> dataset = new Select<>();
     dataset.setId("dataset-select");
     dataset.setLabel("Dataset");
@@ -86,7 +86,7 @@ public class ResultsView extends VerticalLayout {
     dataset.setValue(service.datasets(report).get(0));
   }
 
-  private void showCharts(Report report, String dataset, String metric) {
+  private void showCharts(ExperimentReport report, String dataset, String metric) {
     charts.removeAll();
     List<String> metrics = metric.equals(ALL_METRICS) ? service.metrics(report, dataset) : List.of(metric);
     for (String m : metrics) {
@@ -96,7 +96,7 @@ public class ResultsView extends VerticalLayout {
     }
   }
 
-  private void showTable(Report report, String dataset) {
+  private void showTable(ExperimentReport report, String dataset) {
     table.removeAll();
     table.add(new H3("Table: " + dataset), ResultsTable.of(service.table(report, dataset)));
   }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.soundalike.ui.chart.Palette;
+import org.soundalike.eval.report.ExperimentReport;
 
 /**
  * The Chart.js configuration of one metric against the label fraction: a logarithmic x axis from
@@ -23,18 +24,18 @@ public final class MetricChartFactory {
   private MetricChartFactory() {}
 
   public static ObjectNode lineChart(String dataset, String metric,
-      Map<String, List<Report.SeriesPoint>> seriesByVariant, Optional<Gap> gap) {
+      Map<String, List<ExperimentReport.SeriesPoint>> seriesByVariant, Optional<Gap> gap) {
     ObjectNode config = JSON.createObjectNode();
     config.put("type", "line");
     ArrayNode datasets = config.putObject("data").putArray("datasets");
     TreeSet<Double> fractions = new TreeSet<>(List.of(0.01, 1.0));
     int index = 0;
-    for (Map.Entry<String, List<Report.SeriesPoint>> series : seriesByVariant.entrySet()) {
+    for (Map.Entry<String, List<ExperimentReport.SeriesPoint>> series : seriesByVariant.entrySet()) {
       String variant = series.getKey();
       String colour = Palette.colour(index++);
       boolean emphasised = gap.map(g -> g.variant().equals(variant) || g.baseline().equals(variant))
           .orElse(false);
-      List<Report.SeriesPoint> points = series.getValue();
+      List<ExperimentReport.SeriesPoint> points = series.getValue();
       points.forEach(p -> fractions.add(p.fraction()));
       ObjectNode high = band(datasets, variant + " interval high", colour, points, true);
       high.put("fill", "+1");
@@ -70,17 +71,26 @@ public final class MetricChartFactory {
     return config;
   }
 
-  /** "G − A: +9.1 at 1 %, +2.0 at 100 %". */
+  /**
+   * "G − A: +9.1 at 1 %, +2.0 at 100 %"; with comparison.json, each difference with its paired
+   * interval and a * where it is significant: "G − A: +9.1 [+2.0, +15.3]* at 1 %, ... (* significant
+   * after Holm's correction)".
+   */
   public static String describe(Gap gap) {
     List<String> parts = new ArrayList<>();
+    boolean anyPaired = false;
     for (Gap.At at : gap.at()) {
-      parts.add(String.format(Locale.ROOT, "%+.1f at %s", at.difference(), Formats.percent(at.fraction())));
+      String interval = at.paired().map(p -> String.format(Locale.ROOT, " [%+.1f, %+.1f]%s", p.lower(), p.upper(),
+          p.significant() ? "*" : "")).orElse("");
+      anyPaired |= at.paired().isPresent();
+      parts.add(String.format(Locale.ROOT, "%+.1f%s at %s", at.difference(), interval, Formats.percent(at.fraction())));
     }
-    return gap.variant() + " − " + gap.baseline() + ": " + String.join(", ", parts);
+    return gap.variant() + " − " + gap.baseline() + ": " + String.join(", ", parts)
+        + (anyPaired ? " (95 % intervals over seeds and queries; * significant after Holm's correction)" : "");
   }
 
   private static ObjectNode band(ArrayNode datasets, String label, String colour,
-      List<Report.SeriesPoint> points, boolean high) {
+      List<ExperimentReport.SeriesPoint> points, boolean high) {
     ObjectNode band = datasets.addObject();
     band.put("label", label);
     band.put("band", true);

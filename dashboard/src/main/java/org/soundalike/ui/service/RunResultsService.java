@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.soundalike.eval.report.ReportException;
 import org.soundalike.eval.report.RunResult;
 import org.soundalike.eval.report.RunResultJson;
+import org.soundalike.run.RunFolder;
 
 /**
  * The evaluated runs of a results folder (every results.json under it, read by the evaluation's own
@@ -21,7 +22,7 @@ import org.soundalike.eval.report.RunResultJson;
  */
 public final class RunResultsService {
 
-  public static final String FILE_NAME = "results.json";
+  public static final String FILE_NAME = RunFolder.RESULTS_JSON;
   private static final int MAX_DEPTH = 6;
 
   /**

@@ -7,10 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.soundalike.eval.report.ReportException;
-import org.soundalike.eval.report.RunResultJson;
 import org.soundalike.run.RunProvenance;
-import org.soundalike.train.TrainingRun;
+import org.soundalike.run.RunFolder;
+import org.soundalike.run.RunFolderException;
 
 /**
  * The training run whose model embeds uploaded queries: its folder, the checkpoint the encoder
@@ -26,18 +25,18 @@ public record ServingRun(Path folder, Path checkpoint, Optional<RunProvenance> p
   /**
    * Reads what the run folder says about itself.
    *
-   * @throws org.soundalike.train.TrainingException when the folder holds no checkpoint
+   * @throws RunFolderException when the folder holds no checkpoint
    */
   public static ServingRun read(Path folder) {
-    Path checkpoint = TrainingRun.bestOrLast(folder);
-    Path runJson = folder.resolve(TrainingRun.RUN_JSON);
-    if (!Files.isRegularFile(runJson)) {
+    RunFolder run = RunFolder.of(folder);
+    Path checkpoint = run.bestOrLastCheckpoint();
+    if (!run.hasProvenance()) {
       return new ServingRun(folder, checkpoint, Optional.empty(),
-          Optional.of(runJson + " is missing: the run's provenance is unknown"));
+          Optional.of(run.runJson() + " is missing: the run's provenance is unknown"));
     }
     try {
-      return new ServingRun(folder, checkpoint, Optional.of(RunResultJson.readProvenance(runJson)), Optional.empty());
-    } catch (ReportException | IllegalArgumentException e) {
+      return new ServingRun(folder, checkpoint, Optional.of(run.provenance()), Optional.empty());
+    } catch (RunFolderException e) {
       return new ServingRun(folder, checkpoint, Optional.empty(), Optional.of(e.getMessage()));
     }
   }

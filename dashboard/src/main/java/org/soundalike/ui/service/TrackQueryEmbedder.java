@@ -26,7 +26,7 @@ public final class TrackQueryEmbedder implements QueryEmbedder, AutoCloseable {
   /**
    * Loads the run's best (else last) checkpoint.
    *
-   * @throws org.soundalike.train.TrainingException when the folder holds no checkpoint
+   * @throws org.soundalike.run.RunFolderException when the folder holds no checkpoint
    */
   public static TrackQueryEmbedder load(ServingRun run, int parallelism) {
     return new TrackQueryEmbedder(run, TrackEncoder.load(run.folder(), parallelism));

@@ -17,6 +17,7 @@ import org.soundalike.eval.report.ReportFiles;
 import org.soundalike.eval.report.RunResult;
 import org.soundalike.eval.report.RunResultJson;
 import org.soundalike.run.RunProvenance;
+import org.soundalike.eval.report.ExperimentReport;
 
 /**
  * The dashboard reads the report.json that the project's own report writer produces (not only a
@@ -46,19 +47,19 @@ class ReportFromEvaluationsTest {
     ReportFiles.write(ReportBuilder.build(CollectedRuns.collect(dir), dir, Instant.now()), dir);
 
     ResultsService service = new ResultsService(Optional.of(dir));
-    Report report = service.report().orElseThrow();
+    ExperimentReport report = service.report().orElseThrow();
     assertThat(report.runs()).isEqualTo(12);
     assertThat(service.datasets(report)).containsExactly("demo");
     assertThat(service.metrics(report, "demo")).containsExactlyElementsOf(RunResult.COLUMNS);
-    Map<String, List<Report.SeriesPoint>> series = report.datasets().get("demo").series().get("R@1");
+    Map<String, List<ExperimentReport.SeriesPoint>> series = report.datasets().get("demo").series().get("R@1");
     assertThat(series.keySet()).containsExactlyInAnyOrder("A", "G");
-    assertThat(series.get("G")).extracting(Report.SeriesPoint::fraction).containsExactly(0.01, 1.0);
+    assertThat(series.get("G")).extracting(ExperimentReport.SeriesPoint::fraction).containsExactly(0.01, 1.0);
     assertThat(series.get("G").get(0).mean()).isEqualTo(62.0);
     assertThat(service.gap(report, "demo", "R@1").orElseThrow().at())
         .extracting(Gap.At::difference).containsExactly(10.0, 2.0);
 
-    List<Report.Row> rows = service.table(report, "demo").rows();
-    assertThat(rows).extracting(Report.Row::name, Report.Row::labelFraction)
+    List<ExperimentReport.Row> rows = service.table(report, "demo").rows();
+    assertThat(rows).extracting(ExperimentReport.Row::name, ExperimentReport.Row::labelFraction)
         .containsExactly(tuple("A", 1.0), tuple("G", 1.0),
             tuple("A", 0.01), tuple("G", 0.01));
     assertThat(rows).filteredOn(r -> r.name().equals("G")).allSatisfy(r -> assertThat(r.best()).containsAll(RunResult.COLUMNS));

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.soundalike.run.RunFolder;
 
 /**
  * Every results.json under a folder (recursively), each run counted once. A run evaluated more
@@ -22,9 +23,6 @@ import java.util.stream.Stream;
  * naming it: a report silently missing runs would mislead.
  */
 public record CollectedRuns(List<Run> runs, List<Duplicate> duplicates) {
-
-  /** The name the collector looks for. */
-  public static final String RESULTS_FILE = "results.json";
 
   /** One counted run and the file it came from. */
   public record Run(Path file, RunResult result) {}
@@ -48,7 +46,7 @@ public record CollectedRuns(List<Run> runs, List<Duplicate> duplicates) {
     }
     List<Path> files;
     try (Stream<Path> walk = Files.walk(dir)) {
-      files = walk.filter(p -> p.getFileName().toString().equals(RESULTS_FILE) && Files.isRegularFile(p))
+      files = walk.filter(p -> p.getFileName().toString().equals(RunFolder.RESULTS_JSON) && Files.isRegularFile(p))
           .sorted()
           .collect(Collectors.toList());
     } catch (IOException | UncheckedIOException e) {

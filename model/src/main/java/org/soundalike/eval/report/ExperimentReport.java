@@ -13,7 +13,7 @@ import org.soundalike.eval.QueryBootstrap;
  * fraction marked) and the semi-supervised series (each metric against the label fraction, one
  * series per variant). Serialised as report.json (docs/formats.md); {@code duplicates},
  * {@code warnings} and each row's {@code label} and {@code intervals} are additions to the
- * documented fields.
+ * documented fields. The dashboard reads it back with {@link ReportFiles#read}.
  *
  * @param runs the number of runs counted (each runId once)
  * @param warnings groups whose runs may not belong together (see {@link ReportBuilder})
@@ -23,21 +23,27 @@ public record ExperimentReport(String generatedAt, int runs, Map<String, Dataset
     List<String> warnings) {
 
   public ExperimentReport {
-    datasets = Collections.unmodifiableMap(new LinkedHashMap<>(datasets));
-    duplicates = List.copyOf(duplicates);
-    warnings = List.copyOf(warnings);
+    datasets = Collections.unmodifiableMap(new LinkedHashMap<>(orEmpty(datasets)));
+    duplicates = duplicates == null ? List.of() : List.copyOf(duplicates);
+    warnings = warnings == null ? List.of() : List.copyOf(warnings);
   }
 
   /** One dataset: its table and its series ({@code series[metric][variant]}, points by ascending fraction). */
   @JsonPropertyOrder({"table", "series"})
-  public record DatasetReport(Table table, Map<String, Map<String, List<SeriesPoint>>> series) {}
+  public record DatasetReport(Table table, Map<String, Map<String, List<SeriesPoint>>> series) {
+
+    public DatasetReport {
+      table = table == null ? new Table(List.of(), List.of()) : table;
+      series = orEmpty(series);
+    }
+  }
 
   @JsonPropertyOrder({"columns", "rows"})
   public record Table(List<String> columns, List<Row> rows) {
 
     public Table {
-      columns = List.copyOf(columns);
-      rows = List.copyOf(rows);
+      columns = columns == null ? List.of() : List.copyOf(columns);
+      rows = rows == null ? List.of() : List.copyOf(rows);
     }
   }
 
@@ -53,9 +59,9 @@ public record ExperimentReport(String generatedAt, int runs, Map<String, Dataset
       List<String> best, Map<String, QueryBootstrap.Interval> intervals) {
 
     public Row {
-      values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
-      best = List.copyOf(best);
-      intervals = Collections.unmodifiableMap(new LinkedHashMap<>(intervals));
+      values = Collections.unmodifiableMap(new LinkedHashMap<>(orEmpty(values)));
+      best = best == null ? List.of() : List.copyOf(best);
+      intervals = Collections.unmodifiableMap(new LinkedHashMap<>(orEmpty(intervals)));
     }
   }
 
@@ -67,7 +73,12 @@ public record ExperimentReport(String generatedAt, int runs, Map<String, Dataset
   public record Duplicate(String runId, String kept, List<String> ignored) {
 
     public Duplicate {
-      ignored = List.copyOf(ignored);
+      ignored = ignored == null ? List.of() : List.copyOf(ignored);
     }
+  }
+
+  /** A report.json read back may lack the fields that are additions to the documented ones. */
+  private static <K, V> Map<K, V> orEmpty(Map<K, V> map) {
+    return map == null ? Map.of() : map;
   }
 }

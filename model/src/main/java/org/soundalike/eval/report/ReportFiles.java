@@ -37,6 +37,22 @@ public final class ReportFiles {
     }
   }
 
+  /**
+   * Reads a report.json (the dashboard shows it); absent lists and maps read as empty, unknown
+   * fields are ignored.
+   */
+  public static ExperimentReport read(Path file) {
+    try {
+      ExperimentReport report = RunResultJson.JSON.readValue(file.toFile(), ExperimentReport.class);
+      if (report == null) {
+        throw new ReportException(file + ": empty JSON document");
+      }
+      return report;
+    } catch (IOException e) {
+      throw new ReportException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
   public static String markdown(ExperimentReport report) {
     StringBuilder md = new StringBuilder("# Experiment report\n\n");
     md.append("Generated ").append(report.generatedAt()).append(" from ").append(report.runs())

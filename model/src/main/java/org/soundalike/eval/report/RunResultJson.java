@@ -21,9 +21,8 @@ import org.soundalike.eval.QueryBootstrap;
 import org.soundalike.run.RunProvenance;
 
 /**
- * Reads and writes results.json ({@link RunResult}) and the provenance alone ({@link RunProvenance},
- * the {@code "run"} object, e.g. a run.json the training code writes next to its checkpoint with
- * {@link org.soundalike.run.RunProvenanceJson}).
+ * Reads and writes results.json ({@link RunResult}, {@link org.soundalike.run.RunFolder#RESULTS_JSON});
+ * its {@code "run"} object is the run's {@link RunProvenance}, the same as run.json.
  * Intervals are {@code [lower, upper]} arrays. A malformed file is a {@link ReportException} naming
  * the file and what is wrong; unknown top-level fields are ignored, unknown provenance fields kept.
  */
@@ -43,10 +42,6 @@ public final class RunResultJson {
 
   public static RunResult read(Path file) {
     return read(file, RunResult.class);
-  }
-
-  public static RunProvenance readProvenance(Path file) {
-    return read(file, RunProvenance.class);
   }
 
   public static void write(Path file, RunResult result) {
@@ -97,7 +92,7 @@ public final class RunResultJson {
   }
 
   private static String describe(Class<?> type) {
-    return type == RunResult.class ? "results.json (docs/formats.md)" : "run provenance object";
+    return "results.json (docs/formats.md)";
   }
 
   /** Jackson's message names the field path and position; the validation in the records names the field. */

@@ -14,7 +14,7 @@ import org.soundalike.net.BatchNormKind;
 import org.soundalike.net.NetworkParameters;
 import org.soundalike.net.SampleCnnConfig;
 import org.soundalike.net.TrainingBatch;
-import org.soundalike.net.TrainingGraph;
+import org.soundalike.net.SameDiffTrainingPass;
 import org.soundalike.net.TrainingPass;
 
 /**
@@ -36,7 +36,7 @@ class DnnlTrainingPassTest {
     INDArray tags = Nd4j.create(new double[][] {{1, 0, 1}, {0, 1, 0}});
     TrainingBatch batch = new TrainingBatch(first, second, tags, new boolean[] {true, false});
 
-    TrainingPass.Result expected = TrainingGraph.build(reference, 2, BatchNormKind.FUSED).computeGradients(batch, 0.5);
+    TrainingPass.Result expected = SameDiffTrainingPass.build(reference, 2, BatchNormKind.FUSED).computeGradients(batch, 0.5);
     TrainingPass.Result got;
     try (DnnlContext context = new DnnlContext();
         DnnlTrainingPass pass = DnnlTrainingPass.build(context, single, 2)) {

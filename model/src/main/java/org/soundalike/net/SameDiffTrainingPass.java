@@ -16,7 +16,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * λ·L_SSL, and the gradients of L for every trainable array. Applying the gradients is the
  * optimizer's job; the batch-norm running averages are updated here, after each forward pass.
  */
-public final class TrainingGraph implements TrainingPass {
+public final class SameDiffTrainingPass implements TrainingPass {
 
   private static final String AUDIO = "audio";
 
@@ -27,7 +27,7 @@ public final class TrainingGraph implements TrainingPass {
   private final List<String> outputs;
   private final List<String> trainableInGraph;
 
-  private TrainingGraph(
+  private SameDiffTrainingPass(
       NetworkParameters parameters, int tracks, SameDiff sd,
       List<SampleCnnGraph.BatchStatistics> statistics) {
     this.parameters = parameters;
@@ -45,14 +45,14 @@ public final class TrainingGraph implements TrainingPass {
   }
 
   /** A graph for batches of {@code tracks} tracks (2·tracks views). */
-  public static TrainingGraph build(NetworkParameters parameters, int tracks, BatchNormKind batchNorm) {
+  public static SameDiffTrainingPass build(NetworkParameters parameters, int tracks, BatchNormKind batchNorm) {
     SameDiff sd = SameDiff.create();
     DataType type = parameters.dataType();
     int views = 2 * tracks;
     SampleCnnGraph graph = new SampleCnnGraph(sd, parameters);
     SDVariable audio = sd.placeHolder(AUDIO, type, views, org.soundalike.audio.AudioSpec.EXCERPT_SAMPLES);
     TrainingLoss.build(sd, graph, graph.encoder(audio, true, batchNorm), parameters, views);
-    TrainingGraph built = new TrainingGraph(parameters, tracks, sd, graph.batchStatistics());
+    SameDiffTrainingPass built = new SameDiffTrainingPass(parameters, tracks, sd, graph.batchStatistics());
     QuietStdout.during(() -> {
       sd.createGradFunction(built.trainableInGraph.toArray(String[]::new));
       return null;

@@ -1,15 +1,16 @@
-package org.soundalike.cli;
+package org.soundalike.run;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
-import picocli.CommandLine.IVersionProvider;
 
 /** The build's version and git commit, recorded in every artifact's provenance. */
-public final class CodeVersion implements IVersionProvider {
+public final class CodeVersion {
 
   private static final String RESOURCE = "/soundalike-version.properties";
+
+  private CodeVersion() {}
 
   /** For example {@code 0.1.0-SNAPSHOT+3f2a9c1}. */
   public static String current() {
@@ -24,10 +25,5 @@ public final class CodeVersion implements IVersionProvider {
     String version = properties.getProperty("version", "unknown");
     String commit = properties.getProperty("commit", "");
     return commit.isBlank() || commit.startsWith("${") ? version : version + "+" + commit;
-  }
-
-  @Override
-  public String[] getVersion() {
-    return new String[] {"SoundAlike " + current()};
   }
 }

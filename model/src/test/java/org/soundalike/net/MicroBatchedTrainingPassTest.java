@@ -10,17 +10,17 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-class MicroBatchedTrainingTest {
+class MicroBatchedTrainingPassTest {
 
   private static final double LAMBDA = 0.4;
 
   @Test
   void oneSliceOfAllViewsGivesTheWholeGraphsLossesAndGradients() {
     TrainingBatch batch = TinyNetworks.batch(DataType.DOUBLE, 21, true, false);
-    TrainingPass.Result whole = TrainingGraph.build(
+    TrainingPass.Result whole = SameDiffTrainingPass.build(
             NetworkParameters.initialize(TinyNetworks.TINY, DataType.DOUBLE, 8), 2, BatchNormKind.FUSED)
         .computeGradients(batch, LAMBDA);
-    TrainingPass.Result sliced = MicroBatchedTraining.build(
+    TrainingPass.Result sliced = MicroBatchedTrainingPass.build(
             NetworkParameters.initialize(TinyNetworks.TINY, DataType.DOUBLE, 8), 2, 4)
         .computeGradients(batch, LAMBDA);
 
@@ -35,7 +35,7 @@ class MicroBatchedTrainingTest {
   @Test
   void slicedGradientsMatchFiniteDifferencesOfTheSlicedLoss() {
     NetworkParameters parameters = NetworkParameters.initialize(TinyNetworks.TINY, DataType.DOUBLE, 8);
-    MicroBatchedTraining pass = MicroBatchedTraining.build(parameters, 2, 2);
+    MicroBatchedTrainingPass pass = MicroBatchedTrainingPass.build(parameters, 2, 2);
     TrainingBatch batch = TinyNetworks.batch(DataType.DOUBLE, 22, true, true);
     Map<String, INDArray> gradients = pass.computeGradients(batch, LAMBDA).gradients();
 
@@ -58,7 +58,7 @@ class MicroBatchedTrainingTest {
   @Test
   void sliceSizeMustDivideTheViews() {
     NetworkParameters parameters = NetworkParameters.initialize(TinyNetworks.TINY, DataType.DOUBLE, 8);
-    assertThatThrownBy(() -> MicroBatchedTraining.build(parameters, 3, 4))
+    assertThatThrownBy(() -> MicroBatchedTrainingPass.build(parameters, 3, 4))
         .hasMessageContaining("divide the 6 views");
   }
 }

@@ -16,11 +16,11 @@ import org.soundalike.eval.MetricsEvaluator;
 import org.soundalike.run.RunProvenance;
 
 /** An evaluation set and a run's provenance become one results.json record. */
-class RunEvaluatorTest {
+class EmbeddingEvaluatorTest {
 
   private final Clock clock = Clock.fixed(Instant.parse("2026-11-26T11:30:00Z"), ZoneOffset.UTC);
-  private final RunEvaluator evaluator = new RunEvaluator(MetricsEvaluator.withDefaults(),
-      new RunEvaluator.TsneSettings(10, 400, 1, 0), clock);
+  private final EmbeddingEvaluator evaluator = new EmbeddingEvaluator(MetricsEvaluator.withDefaults(),
+      new EmbeddingEvaluator.TsneSettings(10, 400, 1, 0), clock);
 
   @Test
   void carriesTheMetricsProvenanceIntervalsPerTagAndMap() {
@@ -90,7 +90,7 @@ class RunEvaluatorTest {
   void evaluatesTinySetsWithDefaultSettings() {
     for (int n = 2; n <= 5; n++) {
       List<EmbeddedTrack> tracks = ReportFixtures.clustered(1, n, 4, 0.3, n);
-      RunResult result = RunEvaluator.withDefaults().evaluate(EvaluationSet.of(tracks), ReportFixtures.run("r" + n, "demo", "A", 1.0, 1));
+      RunResult result = EmbeddingEvaluator.withDefaults().evaluate(EvaluationSet.of(tracks), ReportFixtures.run("r" + n, "demo", "A", 1.0, 1));
       assertThat(result.tsne()).hasSize(n);
       assertThat(result.tsne()).allSatisfy(p -> assertThat(Double.isFinite(p.x()) && Double.isFinite(p.y())).isTrue());
     }

@@ -11,18 +11,18 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-class TrainingGraphTest {
+class SameDiffTrainingPassTest {
 
   private static final double LAMBDA = 0.7;
 
   // Building the backward graph takes seconds: the tests share one graph (and its parameters).
   private static NetworkParameters parameters;
-  private static TrainingGraph graph;
+  private static SameDiffTrainingPass graph;
 
   @BeforeAll
   static void buildGraph() {
     parameters = NetworkParameters.initialize(TinyNetworks.TINY, DataType.DOUBLE, 3);
-    graph = TrainingGraph.build(parameters, 2, BatchNormKind.FUSED);
+    graph = SameDiffTrainingPass.build(parameters, 2, BatchNormKind.FUSED);
   }
 
   /**
@@ -61,7 +61,7 @@ class TrainingGraphTest {
   @Test
   void theTagHeadIsTrainedOnlyByTheMetricLearningLoss() {
 
-    TrainingGraph.Result unlabelled = graph.computeGradients(TinyNetworks.batch(DataType.DOUBLE, 9, false, false), 1.0);
+    SameDiffTrainingPass.Result unlabelled = graph.computeGradients(TinyNetworks.batch(DataType.DOUBLE, 9, false, false), 1.0);
 
     assertThat(unlabelled.losses().metricLearning()).isEqualTo(0.0);
     assertThat(unlabelled.losses().selfSupervised()).isPositive();
@@ -73,7 +73,7 @@ class TrainingGraphTest {
   @Test
   void lambdaZeroLeavesTheProjectorWithoutGradient() {
 
-    TrainingGraph.Result result = graph.computeGradients(TinyNetworks.batch(DataType.DOUBLE, 9, true, true), 0.0);
+    SameDiffTrainingPass.Result result = graph.computeGradients(TinyNetworks.batch(DataType.DOUBLE, 9, true, true), 0.0);
 
     assertThat(result.losses().total()).isCloseTo(result.losses().metricLearning(), within(1e-15));
     assertThat(result.gradients().get("projector.w1").amaxNumber().doubleValue()).isEqualTo(0.0);

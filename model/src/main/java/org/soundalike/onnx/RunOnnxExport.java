@@ -12,7 +12,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.soundalike.train.TrainedNetwork;
-import org.soundalike.train.TrainingRun;
+import org.soundalike.run.RunFolder;
 
 /**
  * The export of a training run: the network of its best (else last) checkpoint, its tag
@@ -21,30 +21,30 @@ import org.soundalike.train.TrainingRun;
  * checking it reads bytes only, so a process serving a run whose export is up to date never
  * loads ND4J (whose natives slow ONNX Runtime down in the same JVM, docs/benchmarks/serve.md).
  */
-public final class RunExport {
+public final class RunOnnxExport {
 
   /** Metadata key of the checkpoint file's SHA-256. */
   public static final String META_CHECKPOINT_SHA256 = "soundalike.checkpoint_sha256";
 
-  private RunExport() {}
+  private RunOnnxExport() {}
 
-  /** The run's up-to-date export, cached as {@code <run>/}{@value OnnxExportCache#FILE_NAME}. */
+  /** The run's up-to-date export, cached as {@code <run>/}{@value RunFolder#MODEL_ONNX}. */
   public static Path ensure(Path run) {
     Path file = cachedFile(run);
     // Hash before reading: if the checkpoint is replaced in between, the stored hash is the old
     // one and the next call rewrites the export, so a stale export never looks current.
-    String checkpointHash = sha256(TrainingRun.bestOrLast(run));
+    String checkpointHash = sha256(RunFolder.of(run).bestOrLastCheckpoint());
     return OnnxExportCache.ensure(file, META_CHECKPOINT_SHA256, checkpointHash, () -> write(run, checkpointHash, file));
   }
 
   /** Writes the run's export to {@code out} (any path; the cache is not consulted). */
   public static Path write(Path run, Path out) {
-    return write(run, sha256(TrainingRun.bestOrLast(run)), out);
+    return write(run, sha256(RunFolder.of(run).bestOrLastCheckpoint()), out);
   }
 
   /** Where {@link #ensure} keeps a run's export. */
   public static Path cachedFile(Path run) {
-    return run.resolve(OnnxExportCache.FILE_NAME);
+    return run.resolve(RunFolder.MODEL_ONNX);
   }
 
   private static Path write(Path run, String checkpointHash, Path out) {

@@ -21,7 +21,7 @@ import org.soundalike.run.RunProvenance;
  * t-SNE of every evaluated track's embedding (seeded by the run's seed, so re-evaluating a run
  * draws the same map).
  */
-public final class RunEvaluator {
+public final class EmbeddingEvaluator {
 
   private final MetricsEvaluator metrics;
   private final TsneSettings tsne;
@@ -41,14 +41,14 @@ public final class RunEvaluator {
     }
   }
 
-  public RunEvaluator(MetricsEvaluator metrics, TsneSettings tsne, Clock clock) {
+  public EmbeddingEvaluator(MetricsEvaluator metrics, TsneSettings tsne, Clock clock) {
     this.metrics = metrics;
     this.tsne = tsne;
     this.clock = clock;
   }
 
-  public static RunEvaluator withDefaults() {
-    return new RunEvaluator(MetricsEvaluator.withDefaults(), TsneSettings.defaults(), Clock.systemUTC());
+  public static EmbeddingEvaluator withDefaults() {
+    return new EmbeddingEvaluator(MetricsEvaluator.withDefaults(), TsneSettings.defaults(), Clock.systemUTC());
   }
 
   public RunResult evaluate(EvaluationSet set, RunProvenance run) {

@@ -23,7 +23,7 @@ import org.soundalike.audio.AudioSpec;
  * without synchronised batch norm does), not the statistics of all 2B views. The gradients are
  * the exact gradients of that computation.
  */
-public final class MicroBatchedTraining implements TrainingPass {
+public final class MicroBatchedTrainingPass implements TrainingPass {
 
   private static final String AUDIO = "audio";
   private static final String UPSTREAM = "upstream";
@@ -39,7 +39,7 @@ public final class MicroBatchedTraining implements TrainingPass {
   private final List<String> statisticNames;
   private final HeadsGraph heads;
 
-  private MicroBatchedTraining(
+  private MicroBatchedTrainingPass(
       NetworkParameters parameters, int tracks, int slice, SameDiff encoder,
       List<SampleCnnGraph.BatchStatistics> statistics, HeadsGraph heads) {
     this.parameters = parameters;
@@ -61,7 +61,7 @@ public final class MicroBatchedTraining implements TrainingPass {
    * @param tracks B: each batch has 2B views
    * @param viewsPerSlice how many views go through the encoder at once; must divide 2B
    */
-  public static MicroBatchedTraining build(NetworkParameters parameters, int tracks, int viewsPerSlice) {
+  public static MicroBatchedTrainingPass build(NetworkParameters parameters, int tracks, int viewsPerSlice) {
     int views = 2 * tracks;
     if (viewsPerSlice < 2 || views % viewsPerSlice != 0) {
       throw new IllegalArgumentException(
@@ -79,7 +79,7 @@ public final class MicroBatchedTraining implements TrainingPass {
     // dL/dh, which the heads' graph computes over all views.
     encoder.setLossVariables(encoder.sum("surrogate", h.mul(upstream), 0, 1));
 
-    MicroBatchedTraining built = new MicroBatchedTraining(
+    MicroBatchedTrainingPass built = new MicroBatchedTrainingPass(
         parameters, tracks, viewsPerSlice, encoder, encoderGraph.batchStatistics(),
         HeadsGraph.build(parameters, tracks));
     QuietStdout.during(() -> {

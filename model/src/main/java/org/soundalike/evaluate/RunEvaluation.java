@@ -1,4 +1,4 @@
-package org.soundalike.eval.report;
+package org.soundalike.evaluate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,12 +28,16 @@ import org.soundalike.encode.TrackEncoder;
 import org.soundalike.eval.EvaluationException;
 import org.soundalike.eval.EvaluationSet;
 import org.soundalike.progress.Progress;
-import org.soundalike.train.TrainingRun;
+import org.soundalike.run.RunFolder;
+import org.soundalike.eval.report.EmbeddingEvaluator;
+import org.soundalike.eval.report.ReportException;
+import org.soundalike.eval.report.RunResult;
+import org.soundalike.eval.report.RunResultJson;
 
 /**
  * Evaluates a trained run folder on a split of a catalog, as {@code soundalike evaluate --run}
  * and the evaluate pipeline do: every track of the split is embedded with the run's
- * {@link TrackEncoder} (its best checkpoint), then {@link RunEvaluator} computes the paper's
+ * {@link TrackEncoder} (its best checkpoint), then {@link EmbeddingEvaluator} computes the paper's
  * metrics, intervals, per-tag AUCs and t-SNE, and results.json is written with the run's
  * provenance from its run.json.
  *
@@ -44,14 +48,9 @@ import org.soundalike.train.TrainingRun;
  */
 public final class RunEvaluation {
 
-  /** The run folder's provenance, written by training. */
-  public static final String RUN_JSON = "run.json";
-  /** The run folder's last checkpoint: results.json older than it are stale. */
-  public static final String CHECKPOINT = TrainingRun.CHECKPOINT;
-
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final RunEvaluator evaluator;
+  private final EmbeddingEvaluator evaluator;
   private final int parallelism;
   private final PrintStream log;
 
@@ -62,7 +61,7 @@ public final class RunEvaluation {
    * @param parallelism concurrent encoder graphs (and embedding threads)
    * @param log progress lines and notices (stderr on the command line)
    */
-  public RunEvaluation(RunEvaluator evaluator, int parallelism, PrintStream log) {
+  public RunEvaluation(EmbeddingEvaluator evaluator, int parallelism, PrintStream log) {
     if (parallelism < 1) {
       throw new IllegalArgumentException("parallelism must be >= 1, got " + parallelism);
     }
@@ -72,12 +71,12 @@ public final class RunEvaluation {
   }
 
   public static RunEvaluation withDefaults(int parallelism, PrintStream log) {
-    return new RunEvaluation(RunEvaluator.withDefaults(), parallelism, log);
+    return new RunEvaluation(EmbeddingEvaluator.withDefaults(), parallelism, log);
   }
 
   /** {@code run}/results.json: where {@code evaluate --run} writes by default. */
   public static Path defaultResults(Path run) {
-    return run.resolve(CollectedRuns.RESULTS_FILE);
+    return RunFolder.of(run).resultsJson();
   }
 
   /**
@@ -99,7 +98,7 @@ public final class RunEvaluation {
 
   /** {@link #trainingCatalog(Path)}, opening the folder with {@code opener}. */
   public static Catalog trainingCatalog(Path run, CatalogOpener opener) {
-    RunProvenance provenance = RunResultJson.readProvenance(run.resolve(RUN_JSON));
+    RunProvenance provenance = RunFolder.of(run).provenance();
     String recorded = provenance.catalogFolder();
     if (recorded == null) {
       throw new EvaluationException("run " + run + " does not record the catalog it was trained from: give --catalog DIR");
@@ -130,7 +129,8 @@ public final class RunEvaluation {
       if (!Files.isRegularFile(results)) {
         return false;
       }
-      Path checkpoint = run.resolve(CHECKPOINT);
+      // results.json older than the last checkpoint are stale
+      Path checkpoint = RunFolder.of(run).lastCheckpoint();
       FileTime trained = Files.exists(checkpoint) ? Files.getLastModifiedTime(checkpoint) : FileTime.fromMillis(0);
       return Files.getLastModifiedTime(results).compareTo(trained) > 0;
     } catch (IOException e) {
@@ -145,7 +145,7 @@ public final class RunEvaluation {
    *     of the split could be embedded
    */
   public Outcome evaluate(Path run, Catalog catalog, Split split, Path out) {
-    RunProvenance provenance = RunResultJson.readProvenance(run.resolve(RUN_JSON));
+    RunProvenance provenance = RunFolder.of(run).provenance();
     if (provenance.catalogFingerprint() != null && !provenance.catalogFingerprint().equals(catalog.fingerprint())) {
       log.println("note: run " + run + " was trained on catalog fingerprint " + provenance.catalogFingerprint()
           + ", evaluated on " + catalog.source() + " (fingerprint " + catalog.fingerprint() + ")");

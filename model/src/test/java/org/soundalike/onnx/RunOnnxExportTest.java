@@ -18,14 +18,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.soundalike.train.Checkpoint;
 import org.soundalike.train.TinyRun;
-import org.soundalike.train.TrainingException;
-import org.soundalike.train.TrainingRun;
+import org.soundalike.run.RunFolder;
+import org.soundalike.run.RunFolderException;
 
 /**
  * A training run's export: its checkpoint's network, its vocabulary and provenance in the
  * metadata, cached next to the run and rewritten exactly when the checkpoint changes.
  */
-class RunExportTest {
+class RunOnnxExportTest {
 
   @TempDir static Path shared;
   static Path trained;
@@ -42,7 +42,7 @@ class RunExportTest {
     Files.createDirectories(run);
     try (var files = Files.list(trained)) {
       for (Path file : files.filter(Files::isRegularFile).toList()) {
-        if (!file.getFileName().toString().equals(OnnxExportCache.FILE_NAME)) {
+        if (!file.getFileName().toString().equals(RunFolder.MODEL_ONNX)) {
           Files.copy(file, run.resolve(file.getFileName()));
         }
       }
@@ -62,9 +62,9 @@ class RunExportTest {
 
   @Test
   void theExportCarriesTheRunsVocabularyAndProvenance() throws IOException {
-    Path out = RunExport.write(trained, dir.resolve("exported.onnx"));
+    Path out = RunOnnxExport.write(trained, dir.resolve("exported.onnx"));
 
-    Checkpoint checkpoint = Checkpoint.read(TrainingRun.bestOrLast(trained));
+    Checkpoint checkpoint = Checkpoint.read(RunFolder.of(trained).bestOrLastCheckpoint());
     Map<String, String> metadata = metadata(out);
     assertThat(metadata)
         .containsEntry("soundalike.source", "run")
@@ -74,7 +74,7 @@ class RunExportTest {
         .containsEntry("soundalike.config", "tiny")
         .containsEntry("soundalike.code_version", "test")
         .containsEntry("soundalike.catalog_fingerprint", checkpoint.catalogFingerprint())
-        .containsKeys("soundalike.dataset", "soundalike.trained_at", RunExport.META_CHECKPOINT_SHA256);
+        .containsKeys("soundalike.dataset", "soundalike.trained_at", RunOnnxExport.META_CHECKPOINT_SHA256);
     assertThat(metadata.get(OnnxExport.META_TAGS)).isEqualTo("[\"high\",\"low\",\"noisy\"]");
     assertThat(checkpoint.tags()).containsExactly("high", "low", "noisy");
   }
@@ -82,17 +82,17 @@ class RunExportTest {
   @Test
   void theCachedExportIsWrittenOnceAndRewrittenWhenTheCheckpointChanges() throws IOException {
     Path run = copyOfRun();
-    Path cached = RunExport.ensure(run);
-    assertThat(cached).isEqualTo(run.resolve(OnnxExportCache.FILE_NAME).toAbsolutePath());
-    String firstHash = metadata(cached).get(RunExport.META_CHECKPOINT_SHA256);
+    Path cached = RunOnnxExport.ensure(run);
+    assertThat(cached).isEqualTo(run.resolve(RunFolder.MODEL_ONNX).toAbsolutePath());
+    String firstHash = metadata(cached).get(RunOnnxExport.META_CHECKPOINT_SHA256);
     FileTime marker = FileTime.fromMillis(1_000_000);
     Files.setLastModifiedTime(cached, marker);
 
-    assertThat(RunExport.ensure(run)).isEqualTo(cached);
+    assertThat(RunOnnxExport.ensure(run)).isEqualTo(cached);
     assertThat(Files.getLastModifiedTime(cached)).isEqualTo(marker);
 
     // The run trained further: its best checkpoint now holds other running averages.
-    Path best = TrainingRun.bestOrLast(run);
+    Path best = RunFolder.of(run).bestOrLastCheckpoint();
     Checkpoint saved = Checkpoint.read(best);
     Map<String, INDArray> arrays = new LinkedHashMap<>(saved.arrays());
     String variance = arrays.keySet().stream().filter(k -> k.startsWith("running/") && k.endsWith(".var"))
@@ -100,19 +100,19 @@ class RunExportTest {
     arrays.put(variance, arrays.get(variance).add(0.5));
     new Checkpoint(saved.settings(), saved.state(), saved.catalogFingerprint(), saved.tags(), arrays).write(best);
 
-    assertThat(RunExport.ensure(run)).isEqualTo(cached);
+    assertThat(RunOnnxExport.ensure(run)).isEqualTo(cached);
     assertThat(Files.getLastModifiedTime(cached)).isNotEqualTo(marker);
-    assertThat(metadata(cached).get(RunExport.META_CHECKPOINT_SHA256)).isNotEqualTo(firstHash);
+    assertThat(metadata(cached).get(RunOnnxExport.META_CHECKPOINT_SHA256)).isNotEqualTo(firstHash);
   }
 
   @Test
   void aTruncatedCacheIsRewritten() throws IOException {
     Path run = copyOfRun();
-    Path cached = RunExport.ensure(run);
+    Path cached = RunOnnxExport.ensure(run);
     byte[] bytes = Files.readAllBytes(cached);
     Files.write(cached, java.util.Arrays.copyOf(bytes, bytes.length / 3));
 
-    RunExport.ensure(run);
+    RunOnnxExport.ensure(run);
 
     assertThat(Files.readAllBytes(cached)).isEqualTo(bytes);
   }
@@ -120,8 +120,8 @@ class RunExportTest {
   @Test
   void aFolderWithoutCheckpointIsAnErrorNamingIt() throws IOException {
     Path empty = Files.createDirectories(dir.resolve("empty-run"));
-    assertThatThrownBy(() -> RunExport.ensure(empty))
-        .isInstanceOf(TrainingException.class)
+    assertThatThrownBy(() -> RunOnnxExport.ensure(empty))
+        .isInstanceOf(RunFolderException.class)
         .hasMessageContaining("empty-run");
   }
 }
