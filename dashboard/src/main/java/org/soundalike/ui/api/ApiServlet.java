@@ -11,6 +11,7 @@ import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -120,8 +121,9 @@ public final class ApiServlet extends HttpServlet {
     }
     String name = Path.of(part.getSubmittedFileName()).getFileName().toString();
     Path stored = search.uploadFolder().resolve("api-" + UUID.randomUUID());
-    try {
-      part.write(stored.toString());
+    // Copied rather than Part.write, which Jetty resolves against its own folder whatever the path.
+    try (InputStream in = part.getInputStream()) {
+      Files.copy(in, stored);
     } finally {
       part.delete();
     }
