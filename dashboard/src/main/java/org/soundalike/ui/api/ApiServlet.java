@@ -109,23 +109,23 @@ public final class ApiServlet extends HttpServlet {
     } catch (RuntimeException | ServletException | IOException e) {
       throw unreadable(e, policy);
     }
+    try {
+      return searchForm(request, part);
+    } finally {
+      deleteParts(request);
+    }
+  }
+
+  private ObjectNode searchForm(HttpServletRequest request, Part part) throws IOException {
     if (part == null || part.getSubmittedFileName() == null) {
       throw ApiError.badParameter("the form has no 'file' field holding a file");
     }
-    SimilarityQuery query;
-    try {
-      query = query(request);
-    } catch (ApiError e) {
-      part.delete();
-      throw e;
-    }
+    SimilarityQuery query = query(request);
     String name = Path.of(part.getSubmittedFileName()).getFileName().toString();
     Path stored = search.uploadFolder().resolve("api-" + UUID.randomUUID());
     // Copied rather than Part.write, which Jetty resolves against its own folder whatever the path.
     try (InputStream in = part.getInputStream()) {
       Files.copy(in, stored);
-    } finally {
-      part.delete();
     }
     UploadOutcome outcome;
     try {
@@ -148,6 +148,17 @@ public final class ApiServlet extends HttpServlet {
     about.put("seconds", outcome.seconds());
     HitsJson.predicted(about.putObject("predictedTags"), outcome.predicted());
     return body;
+  }
+
+  // Every form field, not only the file, is kept in a file in the upload folder until deleted.
+  private static void deleteParts(HttpServletRequest request) {
+    try {
+      for (Part part : request.getParts()) {
+        part.delete();
+      }
+    } catch (RuntimeException | ServletException | IOException e) {
+      // Already read whole above, so this does not happen; nothing more to delete if it does.
+    }
   }
 
   // Jetty stops reading a form past its limits; any other failure is a malformed form.
