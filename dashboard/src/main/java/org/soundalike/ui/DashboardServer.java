@@ -3,14 +3,21 @@ package org.soundalike.ui;
 import com.github.mvysny.vaadinboot.VaadinBoot;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import jakarta.servlet.DispatcherType;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.ee10.webapp.WebAppContext;
 import org.soundalike.dataset.Catalog;
 import org.soundalike.dataset.Catalogs;
+import org.soundalike.ui.api.ApiServlet;
+import org.soundalike.ui.api.HealthServlet;
+import org.soundalike.ui.api.TokenGuard;
 import org.soundalike.ui.audio.CatalogAudioServlet;
 import org.soundalike.ui.service.QueryEmbedder;
 import org.soundalike.ui.service.RejectReport;
@@ -19,6 +26,7 @@ import org.soundalike.ui.service.RunResultsService;
 import org.soundalike.ui.service.SearchService;
 import org.soundalike.ui.service.ServingRun;
 import org.soundalike.ui.service.TrackQueryEmbedder;
+import org.soundalike.ui.service.UploadFolder;
 import org.soundalike.ui.service.UploadPolicy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -50,6 +58,12 @@ public final class DashboardServer implements AutoCloseable {
    * @throws org.soundalike.run.RunFolderException when the run folder holds no checkpoint
    */
   public static DashboardServer start(DashboardConfig config) throws Exception {
+    if (config.apiToken().isEmpty() && !InetAddress.getByName(config.host()).isLoopbackAddress()) {
+      throw new IllegalArgumentException("listening on " + config.host() + " exposes search and uploads to the "
+          + "network: set " + TokenGuard.TOKEN_VARIABLE + " to a secret token first (docs/dashboard.md), "
+          + "or use --host 127.0.0.1");
+    }
+    Path uploads = UploadFolder.prepare(Path.of(System.getProperty("java.io.tmpdir")), config.port());
     Optional<Catalog> catalog = config.catalogDir().isPresent()
         ? Optional.of(Catalogs.open(config.catalogDir().get())) : Optional.empty();
     Optional<ServingRun> servingRun = config.run().map(ServingRun::read);
@@ -57,7 +71,7 @@ public final class DashboardServer implements AutoCloseable {
     Optional<TrackQueryEmbedder> embedder =
         servingRun.map(run -> TrackQueryEmbedder.load(run, SearchService.WORKERS));
     SearchService search = new SearchService(config.esUrl(), config.esIndex(),
-        embedder.map(QueryEmbedder.class::cast), config.uploads());
+        embedder.map(QueryEmbedder.class::cast), config.uploads(), uploads);
     DashboardServices services = new DashboardServices(config, new ResultsService(config.resultsDir()),
         new RunResultsService(config.resultsDir()), catalog, search, servingRun,
         new RejectReport(config.rejects(), config.run()));
@@ -70,6 +84,12 @@ public final class DashboardServer implements AutoCloseable {
         super.onStarted(context);
         context.setAttribute(DashboardServices.ATTRIBUTE, services);
         context.addServlet(new ServletHolder(new CatalogAudioServlet(catalog)), CatalogAudioServlet.PATH + "/*");
+        ServletHolder api = new ServletHolder(new ApiServlet(search));
+        api.getRegistration().setMultipartConfig(ApiServlet.multipartConfig(config.uploads(), uploads));
+        context.addServlet(api, ApiServlet.PATH + "/*");
+        context.addServlet(new ServletHolder(new HealthServlet(search)), HealthServlet.PATH);
+        config.apiToken().ifPresent(token -> context.addFilter(new FilterHolder(new TokenGuard(token)), "/*",
+            EnumSet.of(DispatcherType.REQUEST)));
       }
     };
     boot.setPort(config.port());
@@ -98,6 +118,10 @@ public final class DashboardServer implements AutoCloseable {
     return "http://" + host + ":" + config.port() + "/";
   }
 
+  public Path uploadFolder() {
+    return search.uploadFolder();
+  }
+
   @Override
   public void close() {
     boot.stop("closed");
@@ -113,8 +137,9 @@ public final class DashboardServer implements AutoCloseable {
     @Option(names = "--port", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--host", defaultValue = "0.0.0.0",
-        description = "Interface to listen on (default: ${DEFAULT-VALUE}; 127.0.0.1 for this machine only).")
+    @Option(names = "--host", defaultValue = "127.0.0.1",
+        description = "Interface to listen on (default: ${DEFAULT-VALUE}, this machine only; any other address "
+            + "needs the token in " + TokenGuard.TOKEN_VARIABLE + ").")
     String host;
 
     @Option(names = "--results", paramLabel = "DIR", description = "Results folder: report.json and the runs' results.json files.")
@@ -148,7 +173,8 @@ public final class DashboardServer implements AutoCloseable {
     public Integer call() throws Exception {
       DashboardConfig config = new DashboardConfig(host, port, Optional.ofNullable(results),
           Optional.ofNullable(catalog), Optional.ofNullable(run), Optional.ofNullable(rejects), esUrl, esIndex,
-          new UploadPolicy(uploadCapMb * 1024L * 1024L, UploadPolicy.DEFAULT_MAX_SECONDS));
+          new UploadPolicy(uploadCapMb * 1024L * 1024L, UploadPolicy.DEFAULT_MAX_SECONDS),
+          Optional.ofNullable(System.getenv(TokenGuard.TOKEN_VARIABLE)));
       DashboardServer server = start(config);
       Runtime.getRuntime().addShutdownHook(new Thread(server::close, "dashboard-shutdown"));
       // Scripts start it in the background and wait for this line (or for the URL to answer).

@@ -29,9 +29,17 @@ public final class RunningDashboard implements AutoCloseable {
   /** With a training run serving upload search and an ingest reject report. */
   public static RunningDashboard start(Optional<Path> results, Optional<Path> catalog, Optional<Path> run,
       Optional<Path> rejects, URI esUrl, UploadPolicy uploads) throws Exception {
-    DashboardConfig config = new DashboardConfig("127.0.0.1", freePort(), results, catalog, run, rejects, esUrl,
-        "tracks", uploads);
+    return start(new DashboardConfig("127.0.0.1", freePort(), results, catalog, run, rejects, esUrl, "tracks",
+        uploads, Optional.empty()));
+  }
+
+  public static RunningDashboard start(DashboardConfig config) throws Exception {
     return new RunningDashboard(DashboardServer.start(config));
+  }
+
+  /** The private folder its uploads live in while processed. */
+  public Path uploadFolder() {
+    return server.uploadFolder();
   }
 
   public String url(String route) {

@@ -18,8 +18,9 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.soundalike.audio.AudioDecoder;
+import org.soundalike.audio.AudioException;
 import org.soundalike.audio.DecodedAudio;
-import org.soundalike.audio.UnsupportedAudioException;
+import org.soundalike.audio.TrackTooShortException;
 import org.soundalike.encode.EncodingException;
 import org.soundalike.search.EsConnection;
 import org.soundalike.search.QueryTrack;
@@ -47,8 +48,11 @@ public final class SearchService implements AutoCloseable {
   private final Optional<QueryEmbedder> embedder;
   private final UploadPolicy policy;
   private final ThreadPoolExecutor pool;
+  private final Path uploads;
 
-  public SearchService(URI esUrl, String index, Optional<QueryEmbedder> embedder, UploadPolicy policy) {
+  /** {@code uploads}: the private folder ({@link UploadFolder}) uploads live in while processed. */
+  public SearchService(URI esUrl, String index, Optional<QueryEmbedder> embedder, UploadPolicy policy, Path uploads) {
+    this.uploads = uploads;
     this.connection = EsConnection.open(esUrl);
     this.search = new TrackSearch(connection, index);
     this.decoder = new AudioDecoder(policy.maxSeconds());
@@ -65,6 +69,10 @@ public final class SearchService implements AutoCloseable {
 
   public UploadPolicy policy() {
     return policy;
+  }
+
+  public Path uploadFolder() {
+    return uploads;
   }
 
   public URI esUrl() {
@@ -116,7 +124,7 @@ public final class SearchService implements AutoCloseable {
     try {
       policy.checkName(fileName);
       policy.checkSize(fileName, Files.size(uploaded));
-      file = Files.createTempFile("soundalike-upload-", "-" + safeSuffix(fileName));
+      file = Files.createTempFile(uploads, "upload-", "-" + safeSuffix(fileName));
       Files.move(uploaded, file, StandardCopyOption.REPLACE_EXISTING);
     } catch (UploadRejectedException e) {
       deleteQuietly(uploaded);
@@ -135,7 +143,7 @@ public final class SearchService implements AutoCloseable {
       }, pool);
     } catch (RejectedExecutionException e) {
       deleteQuietly(file);
-      return CompletableFuture.failedFuture(new UploadRejectedException(fileName
+      return CompletableFuture.failedFuture(new UploadRejectedException(UploadRejectedException.Reason.BUSY, fileName
           + ": the server is busy with other uploads (" + WORKERS + " running, " + WAITING
           + " waiting); try again in a moment", e));
     }
@@ -145,11 +153,13 @@ public final class SearchService implements AutoCloseable {
     DecodedAudio audio;
     try {
       audio = decoder.decode(file);
-    } catch (UnsupportedAudioException e) {
-      throw new UploadRejectedException(fileName + ": " + detail(e), e);
+    } catch (TrackTooShortException e) {
+      throw new UploadRejectedException(UploadRejectedException.Reason.TOO_SHORT, fileName + ": " + detail(file, e), e);
+    } catch (AudioException e) {
+      throw new UploadRejectedException(UploadRejectedException.Reason.UNDECODABLE, fileName + ": " + detail(file, e), e);
     }
     if (audio.seconds() < policy.minSeconds()) {
-      throw new UploadRejectedException(String.format(Locale.ROOT,
+      throw new UploadRejectedException(UploadRejectedException.Reason.TOO_SHORT, String.format(Locale.ROOT,
           "%s: %.2f s is shorter than one %.2f s excerpt, the least the model can embed",
           fileName, audio.seconds(), policy.minSeconds()));
     }
@@ -162,7 +172,7 @@ public final class SearchService implements AutoCloseable {
     try {
       embedding = embedder.get().embed(audio);
     } catch (EncodingException e) {
-      throw new UploadRejectedException(fileName + ": the model cannot embed it: "
+      throw new UploadRejectedException(UploadRejectedException.Reason.UNDECODABLE, fileName + ": the model cannot embed it: "
           + e.getMessage().replace(file.toString(), fileName), e);
     }
     // Matched by segments: each hit says where in the track the upload sounds alike (at).
@@ -183,10 +193,10 @@ public final class SearchService implements AutoCloseable {
   }
 
   // The decoder's message starts with the temporary file's path, which means nothing to the person.
-  private static String detail(UnsupportedAudioException e) {
-    String prefix = e.file() + ": ";
-    String message = e.getMessage();
-    return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
+  private static String detail(Path file, AudioException e) {
+    String prefix = file + ": ";
+    String message = String.valueOf(e.getMessage());
+    return message.startsWith(prefix) ? message.substring(prefix.length()) : message.replace(file.toString(), "the file");
   }
 
   private static String safeSuffix(String fileName) {

@@ -35,7 +35,7 @@ public record UploadPolicy(long maxBytes, double maxSeconds) {
   public void checkName(String fileName) {
     String lower = fileName.toLowerCase(Locale.ROOT);
     if (EXTENSIONS.stream().noneMatch(e -> lower.endsWith("." + e))) {
-      throw new UploadRejectedException(fileName + ": not an audio file this search accepts ("
+      throw new UploadRejectedException(UploadRejectedException.Reason.NOT_AUDIO, fileName + ": not an audio file this search accepts ("
           + String.join(", ", EXTENSIONS) + ")");
     }
   }
@@ -43,7 +43,7 @@ public record UploadPolicy(long maxBytes, double maxSeconds) {
   /** @throws UploadRejectedException when the file is over the cap */
   public void checkSize(String fileName, long bytes) {
     if (bytes > maxBytes) {
-      throw new UploadRejectedException(String.format(Locale.ROOT, "%s: %.1f MB is over the %s upload limit",
+      throw new UploadRejectedException(UploadRejectedException.Reason.TOO_LARGE, String.format(Locale.ROOT, "%s: %.1f MB is over the %s upload limit",
           fileName, bytes / (1024.0 * 1024.0), maxSizeText()));
     }
   }

@@ -22,14 +22,14 @@ import org.soundalike.search.TrackJsonlSource;
  * rock, jazz, techno), every third cluster member also tagged 'vocal', each predicting its genre
  * at 0.9. Exported into the alias {@code tracks} through the search module's own exporter.
  */
-final class SearchFixture {
+public final class SearchFixture {
 
-  static final int TRACKS = 36;
+  public static final int TRACKS = 36;
   static final List<String> GENRES = List.of("rock", "jazz", "techno");
 
   private SearchFixture() {}
 
-  static String id(int i) {
+  public static String id(int i) {
     return String.format("t%02d", i);
   }
 
@@ -37,7 +37,7 @@ final class SearchFixture {
     return GENRES.get(i % GENRES.size());
   }
 
-  static List<String> tags(int i) {
+  public static List<String> tags(int i) {
     List<String> tags = new ArrayList<>(List.of(genre(i)));
     if ((i / GENRES.size()) % 3 == 0) {
       tags.add("vocal");
@@ -72,7 +72,7 @@ final class SearchFixture {
     return tracks;
   }
 
-  static ExportReport index(URI esUrl) {
+  public static ExportReport index(URI esUrl) {
     List<TrackJsonlSource.Line> lines = new ArrayList<>();
     List<EmbeddedTrack> tracks = tracks();
     for (int i = 0; i < tracks.size(); i++) {
