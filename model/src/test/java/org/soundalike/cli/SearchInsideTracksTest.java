@@ -23,6 +23,7 @@ import org.soundalike.encode.SegmentWindows;
 import org.soundalike.search.EsConnection;
 import org.soundalike.search.EsTestServer;
 import org.soundalike.search.RealElasticsearch;
+import org.soundalike.search.TrackIndices;
 
 /**
  * Search inside tracks, end to end through the commands: {@code embed} writes each track's
@@ -134,9 +135,13 @@ class SearchInsideTracksTest {
         "--dims", String.valueOf(TinyTrainedRun.DIMENSIONS), "--es-url", esUrl);
     assertThat(back.code()).as(back.err()).isZero();
 
-    // Live Lucene documents = tracks + their nested segments: 4 tracks, 1 + 3 × 6 segments.
+    // The re-export of a served run builds a new index; what the alias serves afterwards holds
+    // live Lucene documents = tracks + their nested segments: 4 tracks, 1 + 3 × 6 segments.
     try (EsConnection connection = EsConnection.open(java.net.URI.create(esUrl))) {
-      long documents = connection.client().indices().stats(s -> s.index("orphans-x")).indices().get("orphans-x")
+      List<String> served = new TrackIndices(connection).aliasTargets("orphans");
+      assertThat(served).hasSize(1);
+      String index = served.get(0);
+      long documents = connection.client().indices().stats(s -> s.index(index)).indices().get(index)
           .primaries().docs().count();
       assertThat(documents).isEqualTo(4 + 1 + 3 * 6);
     }
