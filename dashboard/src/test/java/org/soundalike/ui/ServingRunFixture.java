@@ -70,10 +70,22 @@ public final class ServingRunFixture {
     try (TrackEncoder encoder = TrackEncoder.load(run, 1)) {
       for (Track track : catalog.tracks()) {
         TrackEmbedding encoded = encoder.encode(track.id(), track.audio());
-        embedded.put(track.id(), encoder.toEmbeddedTrack(track.id(), List.copyOf(track.tags().tags()), encoded));
+        // The track's length goes into the index, as the export pipeline stores it: the page
+        // draws the matching stretch on a timeline of that length.
+        embedded.put(track.id(), encoder.toEmbeddedTrack(track.id(), List.copyOf(track.tags().tags()), encoded)
+            .withAudio(null, null, secondsOf(track.audio())));
       }
     }
     return new ServingRunFixture(catalog, run, embedded);
+  }
+
+  private static double secondsOf(Path wav) throws IOException {
+    try {
+      javax.sound.sampled.AudioFileFormat format = javax.sound.sampled.AudioSystem.getAudioFileFormat(wav.toFile());
+      return format.getFrameLength() / (double) format.getFormat().getFrameRate();
+    } catch (javax.sound.sampled.UnsupportedAudioFileException e) {
+      throw new IOException(wav + ": not a WAV file the fixture wrote", e);
+    }
   }
 
   public static String id(int i) {
