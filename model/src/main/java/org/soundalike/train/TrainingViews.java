@@ -33,10 +33,13 @@ import org.soundalike.progress.Progress;
 final class TrainingViews {
 
   /**
-   * Keep at most this many decoded samples in memory (256 MiB of heap, about 50 minutes of
-   * audio): the demo corpus fits whole; beyond it tracks are decoded again on every use.
+   * Keep at most this many decoded samples in memory: 40 % of the heap, at least 256 MiB (about
+   * 50 minutes of audio). Beyond it tracks are decoded again on every use, which made real
+   * recordings (minutes long, compressed) cost a full decode per view: 4 views/s instead of 100+.
+   * The network's buffers are off-heap, so the heap is mostly this cache.
    */
-  private static final long CACHE_SAMPLES = 1L << 26;
+  private static final long CACHE_SAMPLES =
+      Math.max(1L << 26, (long) (Runtime.getRuntime().maxMemory() * 0.4) / Float.BYTES);
   /** The "epoch" of validation crops: the same fixed crops every epoch. */
   private static final int VALIDATION_EPOCH = -1;
   /** Crop draws and augmentation draws come from distinct streams of the same seed. */
