@@ -7,6 +7,7 @@ import org.apache.beam.runners.flink.FlinkPipelineOptions;
 import org.apache.beam.runners.flink.FlinkRunner;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.options.PipelineOptionsValidator;
 
 /**
  * Parses a pipeline's arguments with the project's defaults: the FlinkRunner unless {@code --runner}
@@ -21,11 +22,14 @@ public final class RunnerDefaults {
 
   public static <T extends PipelineOptions> T parse(String[] args, Class<T> type) {
     PipelineOptionsFactory.register(type);
-    T options = PipelineOptionsFactory.fromArgs(args).withValidation().as(type);
+    T options = PipelineOptionsFactory.fromArgs(args).as(type);
     if (!given(args, "runner")) {
       options.setRunner(FlinkRunner.class);
     }
-    return options;
+    // Validated only once the runner is set: Beam's validation reads every property, and the
+    // runner's default is the DirectRunner, which is on the tests' class path but not the launcher's
+    // ("No Runner was specified and the DirectRunner was not found" before any pipeline ran).
+    return PipelineOptionsValidator.validateCli(type, options);
   }
 
   /**
